@@ -1,0 +1,155 @@
+"""spaCy components, registered as factories (and as ``spacy_factories`` entry points).
+
+    nlp = spacy.blank("nl")
+    for name in ("sports_segmenter", "sports_recognizer", "sports_names", "sports_linker"):
+        nlp.add_pipe(name)
+
+Matching (``recognize``) is kept apart from setting annotations (here) and
+from deciding what belongs to whom (``linking``).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import recognize
+from .extensions import SPAN_GROUP, register_extensions
+from .lexicon import get_lexicon
+from .linking import detect_sport, link
+from .types import RaceResult, RecordMention, Evidence
+
+__all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
+
+COMPONENT_NAMES = ("sports_segmenter", "sports_recognizer", "sports_names", "sports_linker")
+
+
+def _meta(doc: Doc) -> dict:
+    return doc._.sports_meta or {}
+
+
+class Segmenter:
+    """Blocks (paragraphs, headings, captions, list lines) and sentence starts."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = recognize.find_blocks(doc.text)
+        doc._.sports_blocks = blocks
+        starts = {s for b in blocks for s, _ in b.sentences}
+        next_start = sorted(starts)
+        i = 0
+        for token in doc:
+            while i < len(next_start) and next_start[i] < token.idx:
+                i += 1
+            is_start = token.i == 0 or (i < len(next_start) and next_start[i] == token.idx)
+            # whitespace tokens belong to the sentence before them
+            token.is_sent_start = bool(is_start) and not token.is_space or token.i == 0
+        return doc
+
+
+class Recognizer:
+    """Times, events, ranks, statuses, records, countries, teams ... as labelled spans."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = recognize.find_mentions(doc.text)
+        doc._.sports_mentions = mentions
+        _add_spans(doc, mentions)
+        return doc
+
+
+class NameFinder:
+    """Athlete names: capitalization and position rules, plus PERSON entities of a loaded model."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = get_lexicon()
+        mentions = doc._.sports_mentions or []
+        blocked = [(m.start, m.end) for m in mentions if m.kind in ("COUNTRY", "TEAM", "VENUE", "EVENT", "TIME")]
+        starts = {s for b in (doc._.sports_blocks or []) for s, _ in b.sentences}
+        tokens = [(t.text, t.idx, t.idx in starts or t.i == 0 or doc[t.i - 1].text in ("„", "“", '"', "(", "‘"))
+                  for t in doc if not t.is_space]
+        model_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        people = recognize.find_people(tokens, doc.text, blocked, lex, model_people)
+        doc._.sports_mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
+        _add_spans(doc, people)
+        return doc
+
+
+class Linker:
+    """Results and records from the mentions: ``doc._.sports_results``, ``doc._.sports_records``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = get_lexicon()
+        meta = _meta(doc)
+        blocks = doc._.sports_blocks if doc._.sports_blocks is not None else recognize.find_blocks(doc.text)
+        mentions = doc._.sports_mentions or []
+        people = [m for m in mentions if m.kind == "PERSON"]
+        others = [m for m in mentions if m.kind != "PERSON"]
+        sport = meta.get("sport") or detect_sport(doc.text, tuple(meta.get("categories") or ()), lex)
+        doc._.sports_sport = sport
+        if sport is None:  # football, tennis ...: no race results
+            doc._.sports_results, doc._.sports_records = [], []
+            return doc
+        linked, records, _ = link(doc.text, blocks, others, people, sport, lex)
+        article_id = meta.get("article_id", "")
+        text = doc.text
+        results = []
+        for r in linked:
+            ent = r.entity
+            names = [m.text for m in ent.mentions] or [ent.full]
+            athlete = None if ent.team else max(names, key=lambda n: (len(n.split()), len(n)))
+            s, e = r.sentence
+            evidence = tuple((kind, Evidence(m.text, m.start, m.end)) for kind, m in r.evidence)
+            results.append(RaceResult(
+                article_id=article_id, sport=sport, event=r.event, distance_m=r.distance_m, gender=r.gender,
+                athlete=athlete, team=ent.full if ent.team else None, country=ent.country,
+                time_s=r.time_s, time_text=r.time.text if r.time is not None else None, gap_s=r.gap_s,
+                rank=r.rank, status=r.status, round=None, sentence=text[s:e].strip(),
+                char_start=r.anchor[0], char_end=r.anchor[1], evidence=evidence))
+        recs = []
+        for rec in records:
+            s, e = rec.sentence
+            holder = None
+            if rec.holder is not None:
+                names = [m.text for m in rec.holder.mentions] or [rec.holder.full]
+                holder = max(names, key=lambda n: (len(n.split()), len(n)))
+            recs.append(RecordMention(
+                article_id=article_id, record_type=rec.record_type, scope=rec.scope, holder=holder,
+                time_s=rec.time_s, time_text=rec.time.text if rec.time is not None else None, event=rec.event,
+                distance_m=rec.distance_m, gender=rec.gender, state=rec.state, year=rec.year, venue=None,
+                sentence=text[s:e].strip(), char_start=rec.span[0], char_end=rec.span[1]))
+        doc._.sports_results, doc._.sports_records = results, recs
+        return doc
+
+
+def _add_spans(doc: Doc, mentions) -> None:
+    group = doc.spans[SPAN_GROUP] if SPAN_GROUP in doc.spans else None
+    spans = list(group) if group is not None else []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
+        if span is not None:
+            span._.sports_value = m.value
+            spans.append(span)
+    doc.spans[SPAN_GROUP] = spans
+
+
+@Language.factory("sports_segmenter", assigns=["token.is_sent_start", "doc._.sports_blocks"])
+def make_segmenter(nlp: Language, name: str) -> Segmenter:
+    register_extensions()
+    return Segmenter()
+
+
+@Language.factory("sports_recognizer", assigns=["doc.spans", "doc._.sports_mentions", "span._.sports_value"])
+def make_recognizer(nlp: Language, name: str) -> Recognizer:
+    register_extensions()
+    get_lexicon()  # fail at load, not on the first document, when a pattern file is bad
+    return Recognizer()
+
+
+@Language.factory("sports_names", assigns=["doc.spans", "doc._.sports_mentions"])
+def make_names(nlp: Language, name: str) -> NameFinder:
+    register_extensions()
+    return NameFinder()
+
+
+@Language.factory("sports_linker", assigns=["doc._.sports_results", "doc._.sports_records", "doc._.sports_sport"])
+def make_linker(nlp: Language, name: str) -> Linker:
+    register_extensions()
+    return Linker()

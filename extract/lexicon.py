@@ -1,0 +1,320 @@
+"""Load and validate the Dutch pattern data in ``patterns/``.
+
+Every file declares ``schema: <name>/<version>`` and is checked against the
+spec below when it is loaded: a wrong key or type fails at once with the file,
+the key path and what was expected (``PatternFileError``). The validated data
+is turned into one ``Lexicon`` of lookup tables and compiled regexes, built
+once per process.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+__all__ = ["PatternFileError", "Lexicon", "get_lexicon", "load_pattern_file", "PATTERN_FILES", "validate"]
+
+
+class PatternFileError(ValueError):
+    """A pattern file is missing, not YAML, or does not match its schema."""
+
+    def __init__(self, file: str, key: str, expected: str, got: Any = None):
+        self.file, self.key, self.expected = file, key, expected
+        got_text = "" if got is None else f", got {type(got).__name__} {str(got)[:60]!r}"
+        super().__init__(f"{file}: key '{key}': expected {expected}{got_text}")
+
+
+# --- spec language: a Python type, [item_spec], {key: spec}, MapOf(key, value), Number
+
+
+class MapOf:
+    """A mapping with free keys of one type and values of one spec."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+
+class _Number:
+    pass
+
+
+Number = _Number()
+Words = [str]
+OPTIONAL = "?"  # a key ending in "?" may be absent
+
+COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "male": Words,
+           "female": Words, "plural": Words, "regional?": Words}
+
+SPECS: dict[str, dict] = {
+    "countries": {"countries": [COUNTRY]},
+    "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
+               "named": MapOf(str), "sport_only": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "genders": {"women": Words, "men": Words}},
+    "sports": {"default": str, "non_race_categories": Words,
+               "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
+    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
+              "winner_object_phrases": Words, "rank_nouns": Words, "not_rank_nouns": Words,
+              "past_markers": Words, "last_words": Words},
+    "status": {"phrases": MapOf(str), "negations": Words, "team_status_ignored": Words},
+    "records": {"types": MapOf(str), "national_suffix": Words, "old_cues": Words, "new_cues": Words,
+                "equalled_cues": Words, "comparison_cues": Words},
+    "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
+    "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
+              "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
+              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words},
+    "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
+              "units": {"hours": Words, "minutes": Words, "seconds": Words},
+              "clock_before": Words, "not_time_after": Words},
+    "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
+    "teams": {"teams": Words},
+    "venues": {"venues": Words, "competitions": Words},
+}
+PATTERN_FILES = tuple(f"{name}.yml" for name in SPECS)
+ALLOWED_VALUES = {
+    ("status", "phrases"): {"dnf", "dns", "dsq", "dnq"},
+    ("names", "pronouns"): {"female", "male", "any"},
+}
+
+
+def _type_name(spec: Any) -> str:
+    if spec is Number:
+        return "a number"
+    if isinstance(spec, list):
+        return f"a list of {_type_name(spec[0])}"
+    if isinstance(spec, MapOf):
+        return f"a mapping of names to {_type_name(spec.value)}"
+    if isinstance(spec, dict):
+        return "a mapping with keys " + ", ".join(k.rstrip(OPTIONAL) for k in spec)
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false"}.get(spec, str(spec))
+
+
+def _check(file: str, path: str, value: Any, spec: Any) -> None:
+    if spec is Number:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise PatternFileError(file, path, "a number", value)
+    elif isinstance(spec, list):
+        if not isinstance(value, list):
+            raise PatternFileError(file, path, _type_name(spec), value)
+        for i, item in enumerate(value):
+            _check(file, f"{path}[{i}]", item, spec[0])
+    elif isinstance(spec, MapOf):
+        if not isinstance(value, dict):
+            raise PatternFileError(file, path, _type_name(spec), value)
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise PatternFileError(file, f"{path}.{key}", "a string key", key)
+            _check(file, f"{path}.{key}", item, spec.value)
+    elif isinstance(spec, dict):
+        if not isinstance(value, dict):
+            raise PatternFileError(file, path, _type_name(spec), value)
+        allowed = {k.rstrip(OPTIONAL) for k in spec}
+        for key in value:
+            if key not in allowed:
+                raise PatternFileError(file, f"{path}.{key}".lstrip("."),
+                                       "one of the keys " + ", ".join(sorted(allowed)), key)
+        for key, sub in spec.items():
+            name = key.rstrip(OPTIONAL)
+            if name not in value:
+                if key.endswith(OPTIONAL):
+                    continue
+                raise PatternFileError(file, f"{path}.{name}".lstrip("."), f"{_type_name(sub)} (the key is missing)")
+            _check(file, f"{path}.{name}".lstrip("."), value[name], sub)
+    elif spec is str:
+        if not isinstance(value, str) or not value.strip():
+            raise PatternFileError(file, path, "a non-empty string", value)
+    elif spec is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PatternFileError(file, path, "an integer", value)
+    elif not isinstance(value, spec):
+        raise PatternFileError(file, path, _type_name(spec), value)
+
+
+def validate(file: str, data: Any) -> dict:
+    """Check one parsed pattern file against its schema; return it."""
+    name = file.rsplit("/", 1)[-1].removesuffix(".yml")
+    if name not in SPECS:
+        raise PatternFileError(file, "(file)", "one of " + ", ".join(PATTERN_FILES))
+    if not isinstance(data, dict):
+        raise PatternFileError(file, "(top level)", "a mapping", data)
+    schema = data.get("schema")
+    if schema != f"{name}/1":
+        raise PatternFileError(file, "schema", f"'{name}/1'", schema)
+    body = {k: v for k, v in data.items() if k != "schema"}
+    _check(file, "", body, SPECS[name])
+    for (fname, key), allowed in ALLOWED_VALUES.items():
+        if fname == name:
+            for k, v in body[key].items():
+                if v not in allowed:
+                    raise PatternFileError(file, f"{key}.{k}", "one of " + ", ".join(sorted(allowed)), v)
+    if name == "times":
+        for i, n in enumerate(body["notations"]):
+            try:
+                regex.compile(n["regex"])
+            except regex.error as exc:
+                raise PatternFileError(file, f"notations[{i}].regex", f"a valid regular expression ({exc})") from None
+            if n.get("reading", "seconds_or_minutes") != "seconds_or_minutes":
+                raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
+    if name == "countries":
+        for i, c in enumerate(body["countries"]):
+            if not regex.fullmatch(r"[A-Z]{3}", c["code"]):
+                raise PatternFileError(file, f"countries[{i}].code", "a three-letter IOC code", c["code"])
+    return data
+
+
+def load_pattern_file(name: str, text: str | None = None) -> dict:
+    """Read ``patterns/<name>`` from the installed package (or parse ``text``) and validate it."""
+    file = f"patterns/{name}"
+    if text is None:
+        try:
+            text = resources.files("extract").joinpath("patterns").joinpath(name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise PatternFileError(file, "(file)", "a pattern file shipped with the package") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(unknown line)"
+        raise PatternFileError(file, where, f"valid YAML ({getattr(exc, 'problem', exc)})") from None
+    return validate(file, data)
+
+
+def words_regex(words, *, case_insensitive: bool = True) -> regex.Pattern:
+    """A regex matching any of ``words`` as whole words, longest first."""
+    alts = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts) or r"(?!x)x"
+    flags = regex.IGNORECASE if case_insensitive else 0
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags | regex.VERSION1)
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    names: tuple[str, ...]
+    short: tuple[str, ...]
+    adjective: tuple[str, ...]
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    plural: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """All pattern data, as lookups. Built by ``get_lexicon()``."""
+
+    raw: dict[str, dict]
+    countries: dict[str, Country] = field(default_factory=dict)
+    # lowercase word -> (country code, kind) with kind in name/short/adjective/male/female/plural
+    country_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        r = self.raw
+        for c in r["countries"]["countries"]:
+            country = Country(c["code"], *(tuple(c[k]) for k in ("names", "short", "adjective", "male", "female", "plural")))
+            self.countries[country.code] = country
+            for kind in ("adjective", "plural", "female", "male", "names"):  # later kinds win on clashes
+                for w in getattr(country, kind):
+                    self.country_words[w.lower()] = (country.code, kind)
+            for w in c.get("regional", ()):
+                self.country_words.setdefault(w.lower(), (country.code, "regional"))
+        self.country_short = {w: c["code"] for c in r["countries"]["countries"] for w in c["short"]}
+        self.country_regex = words_regex(self.country_words, case_insensitive=True)
+        ev = r["events"]
+        self.distance_units = ev["distance_units"]
+        self.distance_words = {k.lower(): v for k, v in ev["distance_words"].items()}
+        self.race_distances = {k: set(v) for k, v in ev["race_distances"].items()}
+        self.named_events = {k.lower(): v for k, v in ev["named"].items()}
+        self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
+        self.team_events = set(ev["team_events"])
+        self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
+        self.standings_events = set(ev["standings_events"])
+        self.gender_words = {w.lower(): g for g, ws in ev["genders"].items() for w in ws}
+        self.gender_regex = words_regex(self.gender_words)
+        sp = r["sports"]
+        self.default_sport = sp["default"]
+        self.sports = sp["sports"]
+        self.non_race_categories = {c.lower() for c in sp["non_race_categories"]}
+        self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
+        self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}
+        self.time_ranges = {s: {e: tuple(v) for e, v in d["time_ranges"].items()} for s, d in self.sports.items()}
+        rk = r["ranks"]
+        self.ordinals = rk["ordinals"]
+        self.medals = rk["medals"]
+        self.rank_suffixes = rk["numeric_suffixes"]
+        self.winner_regex = words_regex(rk["winner_phrases"])
+        self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
+        self.winner_object_regex = words_regex(rk["winner_object_phrases"])
+        self.rank_nouns = set(rk["rank_nouns"])
+        self.not_rank_nouns = set(rk["not_rank_nouns"])
+        self.past_regex = words_regex(rk["past_markers"])
+        self.last_regex = words_regex(rk["last_words"])
+        st = r["status"]
+        self.status_phrases = {k.lower(): v for k, v in st["phrases"].items()}
+        self.status_regex = words_regex(self.status_phrases)
+        self.status_negations = words_regex(st["negations"])
+        self.team_status_ignored = {p.lower() for p in st["team_status_ignored"]}
+        rc = r["records"]
+        self.record_types = {k.lower(): v for k, v in rc["types"].items()}
+        national = [f"{adj} {suf}" for c in self.countries.values() for adj in c.adjective for suf in rc["national_suffix"]]
+        self.national_record = {}
+        for c in self.countries.values():
+            for adj in c.adjective:
+                for suf in rc["national_suffix"]:
+                    self.national_record[f"{adj} {suf}".lower()] = c.code
+        self.record_regex = words_regex(list(self.record_types) + national)
+        self.record_old_regex = words_regex(rc["old_cues"])
+        self.record_new_regex = words_regex(rc["new_cues"])
+        self.record_equalled_regex = words_regex(rc["equalled_cues"])
+        self.comparison_regex = words_regex(rc["comparison_cues"])
+        gp = r["gaps"]
+        self.gap_before = [w.lower() for w in gp["before"]]
+        self.gap_after = {w.lower() for w in gp["after"]}
+        self.gap_phrases = {k.lower(): float(v) for k, v in gp["phrases"].items()}
+        nm = r["names"]
+        self.particles = {p.lower() for p in nm["particles"]}
+        self.not_names = set(nm["not_names"])
+        self.description_heads = {w.lower() for w in nm["description_heads"]}
+        self.female_words = {w.lower() for w in nm["female_words"]}
+        self.male_words = {w.lower() for w in nm["male_words"]}
+        self.compatriot_words = {w.lower() for w in nm["compatriot_words"]}
+        self.plural_heads = {w.lower() for w in nm["plural_heads"]}
+        self.prepositions = {w.lower() for w in nm["prepositions"]}
+        self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
+        self.titles = {w.lower() for w in nm["titles"]}
+        self.org_suffixes = tuple(nm["org_suffixes"])
+        self.non_athlete_roles = {w.lower() for w in nm["non_athlete_roles"]}
+        lay = r["layout"]
+        self.caption_markers = tuple(lay["caption_markers"])
+        self.heading_max_words = lay["heading_max_words"]
+        self.metadata_keys = {k.lower() for k in lay["metadata_keys"]}
+        self.teams = list(r["teams"]["teams"])
+        self.team_regex = words_regex(self.teams, case_insensitive=False)
+        self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])
+        self.venue_regex = words_regex(self.venues, case_insensitive=False)
+        # single words that are never a name
+        self.non_name_words = set(self.not_names)
+        for phrase in self.teams + self.venues:
+            self.non_name_words.update(phrase.replace("-", " ").split())
+            self.non_name_words.add(phrase)
+        self.non_name_words.update(w for w, (code, kind) in self.country_words.items())
+        self.non_name_words.update(w[:1].upper() + w[1:] for w, (code, kind) in self.country_words.items())
+        for c in self.countries.values():
+            for kind in ("names", "short", "adjective", "male", "female", "plural"):
+                self.non_name_words.update(getattr(c, kind))
+
+    def gender_of_word(self, word: str) -> str | None:
+        w = word.lower()
+        if w in self.female_words:
+            return "women"
+        if w in self.male_words:
+            return "men"
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """Load, validate and compile every bundled pattern file (once per process)."""
+    return Lexicon({name.removesuffix(".yml"): load_pattern_file(name) for name in PATTERN_FILES})

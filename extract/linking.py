@@ -1,0 +1,799 @@
+"""The linker: turn mentions into results and records.
+
+It walks the article block by block and sentence by sentence, keeping the
+context a reader keeps: the event and gender of the section (set by headings
+and by phrases like "op de 1000 meter"), the person a sentence is about (the
+focus, for "Ze", "Hij", "De 22-jarige Zuid-Hollandse") and the persons named
+last (for "Die", "de Amerikaanse"). Each sentence is cut into clauses
+(relative clauses after a name, ", maar ze", "en Bowe ..."); a time, rank or
+status goes to the clause's subject unless the text ties it closer to another
+competitor: "(1.11,71)" right after a name, "de zege ging naar X", "X bleef Y
+en Z voor", "respectievelijk". A time that belongs to an old record, a limit
+or an earlier race becomes a record mention or is left out.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .lexicon import Lexicon, get_lexicon
+from .recognize import Block, Mention
+
+__all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "detect_sport", "fold"]
+
+VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "STATUS")
+REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
+_YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_GAP_BEFORE = regex.compile(r"(?:^|[\s(,])(?:op|\+|achterstand van|marge van|verschil van|voorsprong van)\s*\+?$|\+\s*$",
+                            regex.IGNORECASE)
+
+
+def fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+@dataclass
+class Entity:
+    id: int
+    full: str
+    country: str | None = None
+    gender: str | None = None
+    team: bool = False  # a country or club competing as a team
+    non_athlete: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    def set_country(self, code: str | None) -> None:
+        if code and not self.country:
+            self.country = code
+
+    def set_gender(self, gender: str | None) -> None:
+        if gender and not self.gender:
+            self.gender = gender
+
+
+@dataclass
+class LinkedResult:
+    entity: Entity
+    event: str | None
+    distance_m: int | None
+    gender: str | None
+    time: Any = None  # TimeMention
+    time_s: float | None = None
+    gap_s: float | None = None
+    rank: int | None = None
+    status: str = "finished"
+    sentence: tuple[int, int] = (0, 0)
+    anchor: tuple[int, int] = (0, 0)
+    section_gender: str | None = None
+    evidence: list[tuple[str, Mention]] = field(default_factory=list)
+
+
+@dataclass
+class LinkedRecord:
+    record_type: str
+    scope: str | None
+    holder: Entity | None
+    time: Any
+    time_s: float | None
+    event: str | None
+    distance_m: int | None
+    gender: str | None
+    state: str
+    year: int | None
+    sentence: tuple[int, int]
+    span: tuple[int, int]
+
+
+def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | None = None) -> str | None:
+    """The article's sport: from front-matter categories when they name one, else by keyword votes.
+
+    None when the categories name a sport without race results (football, tennis ...).
+    """
+    lex = lex or get_lexicon()
+    cats = [c.lower() for c in categories]
+    for c in cats:
+        if c in lex.category_sport:
+            return lex.category_sport[c]
+    if any(c in lex.non_race_categories for c in cats):
+        return None
+    votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})
+    sport, n = votes.most_common(1)[0] if votes else (None, 0)
+    return sport if n else lex.default_sport
+
+
+class _Linker:
+    def __init__(self, text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention],
+                 sport: str, lex: Lexicon):
+        self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
+        mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
+                                                and sport not in lex.sport_only[m.value[0]])]
+        self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
+        self.ranges = lex.time_ranges.get(sport, {})
+        self.entities: list[Entity] = []
+        self.by_mention: dict[tuple[int, int], Entity] = {}
+        self.results: list[LinkedResult] = []
+        self.records: list[LinkedRecord] = []
+        self.event: tuple[str, int | None] | None = None
+        self.gender: str | None = None
+        self.focus: Entity | None = None
+        self.recent: list[Entity] = []
+        self.team_focus: Entity | None = None
+        self.allround = next((m.value[0] for m in mentions if m.kind == "EVENT"
+                              and m.value[0] in ("allround", "sprint_allround")), None)
+        self.gender_by_event: dict[str | None, Counter] = defaultdict(Counter)
+        self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
+        self.resolved_refs: dict[tuple[int, int], Entity] = {}
+        self.fellow_country: list[tuple[Entity, str, Any]] = []
+        self._build_entities(people)
+
+    # --- entities ---------------------------------------------------------------------------
+    def _build_entities(self, people: list[Mention]) -> None:
+        full: dict[str, Entity] = {}
+        for p in people:
+            toks = fold(p.text).split()
+            if len(toks) >= 2 and not all(t in self.lex.particles for t in toks[:-1]):
+                key = " ".join(toks)
+                if key not in full:
+                    full[key] = Entity(len(self.entities), p.text)
+                    self.entities.append(full[key])
+        singles: dict[str, Entity] = {}
+        for p in people:
+            toks = fold(p.text).split()
+            key = " ".join(toks)
+            if key in full:
+                ent = full[key]
+            else:
+                cands = [e for k, e in full.items() if k.split()[-len(toks):] == toks and len(k.split()) > len(toks)]
+                if len(cands) > 1:  # "Takagi": the one named last before, else the first named after
+                    before = [(m.start, e) for e in cands for m in e.mentions if m.start < p.start]
+                    ent = max(before, key=lambda x: x[0])[1] if before else cands[0]
+                elif cands:
+                    ent = cands[0]
+                elif key in singles:
+                    ent = singles[key]
+                else:
+                    ent = singles[key] = Entity(len(self.entities), p.text)
+                    self.entities.append(ent)
+            ent.mentions.append(p)
+            self.by_mention[(p.start, p.end)] = ent
+        # a capitalized first word that is no name: "Snelle Bowe" when "Brittany Bowe" is known
+        for key, ent in list(full.items()):
+            toks = key.split()
+            for other_key, other in full.items():
+                if other is not ent and len(other_key.split()) >= 2 and other_key.split()[-1] == toks[-1] \
+                        and len(toks) == 2 and all(m.start in self._sentence_starts() for m in ent.mentions):
+                    for m in ent.mentions:
+                        other.mentions.append(m)
+                        self.by_mention[(m.start, m.end)] = other
+                    ent.mentions = []
+                    break
+
+    def _sentence_starts(self) -> set[int]:
+        if not hasattr(self, "_starts"):
+            self._starts = {s for b in self.blocks for s, _ in b.sentences}
+        return self._starts
+
+    def _team(self, code: str, name: str) -> Entity:
+        for e in self.entities:
+            if e.team and e.country == code:
+                return e
+        ent = Entity(len(self.entities), name, country=code, team=True)
+        self.entities.append(ent)
+        return ent
+
+    # --- helpers ----------------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def _is_team_event(self, event) -> bool:
+        return bool(event) and event[0] in self.lex.team_events
+
+    def _plausible(self, event_code: str | None, seconds: float) -> bool:
+        rng = self.ranges.get(event_code or "")
+        return bool(rng) and rng[0] <= seconds <= rng[1]
+
+    def _infer_event(self, seconds_options) -> tuple[str, int | None] | None:
+        fits = {e for e, (lo, hi) in self.ranges.items() for s in seconds_options if lo <= s <= hi}
+        if len(fits) == 1:
+            code = fits.pop()
+            dist = int(code[:-1]) if code[:-1].isdigit() and code.endswith("m") else None
+            return code, dist
+        return None
+
+    # --- main walk --------------------------------------------------------------------------
+    def run(self) -> None:
+        for block in self.blocks:
+            if block.kind == "caption":
+                continue
+            if block.kind == "heading":
+                self._heading(block)
+                continue
+            for s, e in block.sentences:
+                self._sentence(s, e, is_list=block.kind == "list")
+        self._finish()
+
+    def _heading(self, block: Block) -> None:
+        ms = [m for m in self.mentions if block.start <= m.start < block.end]
+        events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in ("classification",)
+                  and m.value[0] not in self.lex.standings_events]
+        if events:
+            self.event = events[0].value
+            self.gender = None
+        for m in ms:
+            if m.kind == "GENDER":
+                self.gender = m.value
+        for m in ms:
+            if m.kind == "PERSON":
+                ent = self.by_mention.get((m.start, m.end))
+                if ent:
+                    self.focus = ent
+
+    def _resolve(self, m: Mention, subject_position: bool, clause_subject: Entity | None,
+                 sentence_entities: list[Entity]) -> Entity | None:
+        lex = self.lex
+        if m.kind == "PERSON":
+            return self.by_mention.get((m.start, m.end))
+        if m.kind == "TEAMREF":
+            return m.value
+        if m.kind == "PRON":
+            word = m.text.lower()
+            want = {"female": "women", "male": "men"}.get(m.value)
+            if word == "die":
+                pool = list(reversed(self.recent))
+            else:
+                pool = ([self.focus] if self.focus else []) + list(reversed(self.recent))
+            for e in pool:
+                if e and not e.team and (want is None or e.gender in (None, want)):
+                    e.set_gender(want)
+                    return e
+            return None
+        if m.kind == "DESC":
+            head = m.value["head"]
+            cw = lex.country_words.get(head)
+            code = cw[0] if cw else None
+            gender = lex.gender_of_word(head)
+            if cw and cw[1] == "female":
+                gender = "women"
+            elif cw and cw[1] in ("male",):
+                gender = "men"
+            elif cw and cw[1] == "regional":
+                gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
+            nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
+            if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
+                if code and self._is_team_event(self.event):
+                    name = lex.countries[code].names[0] if lex.countries[code].names else m.text
+                    return self._team(code, name)
+                return None
+
+            def ok(e: Entity) -> bool:
+                return (not e.team and not e.non_athlete and (code is None or e.country in (None, code))
+                        and (gender is None or e.gender in (None, gender)))
+
+            pool: list[Entity] = []
+            recent = [e for e in reversed(sentence_entities) if e is not clause_subject]
+            recent += [e for e in reversed(self.recent) if e is not clause_subject]
+            if code and cw[1] != "regional":
+                # "De Amerikaan": whoever is known as one, else the last one named whose country is open
+                pool = [e for e in ([self.focus] if self.focus else []) + recent if e.country == code]
+                pool += [e for e in recent if e.country is None]
+            else:
+                pool = ([self.focus] if subject_position and self.focus else []) + recent
+            for e in pool:
+                if ok(e):
+                    e.set_country(code)
+                    e.set_gender(gender)
+                    return e
+            return None
+        return None
+
+    def _sentence(self, s: int, e: int, is_list: bool = False) -> None:
+        lex = self.lex
+        ms = [m for m in self.mentions if s <= m.start < e]
+        # speech and captions are not reports of results
+        ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
+        ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
+        kinds = Counter(m.kind for m in ms)
+        # countries as competitors in team events; demonyms before names as attributes
+        people = [m for m in ms if m.kind == "PERSON"]
+        for m in ms:
+            if m.kind != "COUNTRY":
+                continue
+            code, ckind = m.value
+            after = self.text[m.end:m.end + 45]
+            nxt_person = next((p for p in people if m.end < p.start <= m.end + 30
+                               and not regex.search(r"[,.;:()]", self.text[m.end:p.start])), None)
+            if nxt_person is not None and ckind in ("male", "female", "adjective", "regional", "names"):
+                ent = self.by_mention.get((nxt_person.start, nxt_person.end))
+                between = self.text[m.end:nxt_person.start].split()
+                if ent and len(between) <= 2:
+                    ent.set_country(code)
+                    det = self.text[max(0, m.start - 4):m.start].strip().lower()
+                    if not between and det.endswith("de"):
+                        ent.set_gender("women" if ckind == "female" else "men" if ckind == "male" else None)
+                    for w in between:
+                        if w.lower() in lex.non_athlete_roles:
+                            ent.non_athlete = True
+                continue
+            if ckind in ("short", "from"):
+                prev = next((p for p in reversed(people) if p.end <= m.start and m.start - p.end <= 3), None)
+                if prev and (ent := self.by_mention.get((prev.start, prev.end))):
+                    ent.set_country(code)
+                continue
+            if ckind == "names" and self._is_team_event(self.event) and not regex.match(r"\s*-", after):
+                team = self._team(code, m.text)
+                ms.append(Mention("TEAMREF", m.start, m.end, m.text, team))
+            elif ckind == "plural" and self._is_team_event(self.event):
+                name = lex.countries[code].names[0] if lex.countries[code].names else m.text
+                ms.append(Mention("TEAMREF", m.start, m.end, m.text, self._team(code, name)))
+        ms.sort(key=lambda m: (m.start, -m.end))
+        # drop DESC mentions that overlap a TEAMREF or a PERSON
+        taken = [(m.start, m.end) for m in ms if m.kind in ("TEAMREF", "PERSON")]
+        ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
+        # appositions: "Bart Hoolwerf, de andere Nederlander" sets the country of the name before
+        for m in ms:
+            if m.kind == "DESC":
+                cw = lex.country_words.get(m.value["head"])
+                prev = next((p for p in reversed(people) if p.end <= m.start), None)
+                if prev and regex.fullmatch(r",\s*", self.text[prev.end:m.start]) and cw:
+                    ent = self.by_mention.get((prev.start, prev.end))
+                    if ent:
+                        ent.set_country(cw[0])
+                        if regex.search(r"\bandere\b", m.value["mods"]):
+                            # "X, de andere Nederlander op de massastart": the one other is Dutch too
+                            self.fellow_country.append((ent, cw[0], self.event))
+
+        # event context for the sentence
+        standings_zones = []
+        for m in ms:
+            if m.kind == "EVENT" and m.value[0] in lex.standings_events:
+                end = self.text.find(",", m.end, e)
+                standings_zones.append((m.start - 40, end if end > 0 else e))
+        events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
+                  and not any(a <= m.start < b for a, b in standings_zones)]
+        for m in ms:
+            if m.kind == "GENDER" and not self._in_quote(m.start):
+                self.gender = m.value
+
+        clauses = self._clauses(s, e, ms)
+        sentence_entities: list[Entity] = []
+        main_subject: Entity | None = None
+        assigned: list[tuple[Entity, Mention, tuple]] = []  # (entity, value mention, event)
+        last_rank_of: dict[int, int] = {}
+        past = [m for m in ms if m.kind == "PAST"]
+        for ci, (cs, ce, antecedent, about_record) in enumerate(clauses):
+            cms = [m for m in ms if cs <= m.start < ce]
+            refs = [m for m in cms if m.kind in REFERENT_KINDS]
+            if isinstance(antecedent, Mention):
+                antecedent = self._resolve_known(antecedent)
+            if about_record is not None:
+                self._record_clause(about_record, cms, (s, e), (cs, ce))
+                continue
+            subject = antecedent
+            group: list[Entity] = []
+            resolved: list[tuple[Mention, Entity]] = []
+            for r in refs:
+                if r.kind == "PRON" and r.text.lower() == "die" and antecedent is not None:
+                    continue
+                subj_pos = subject is None and not self._after_preposition(cs, r.start)
+                ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
+                if not ent:
+                    continue
+                resolved.append((r, ent))
+                self.resolved_refs[(r.start, r.end)] = ent
+                if subj_pos and subject is None:
+                    subject = ent
+                    group = [ent]
+                elif group and group[-1] is not ent and regex.fullmatch(
+                        r"\s*(?:\([^)]*\)\s*)?(?:,|en)\s*", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
+                    if resolved[-2][1] is group[-1]:
+                        group.append(ent)
+                if ent not in sentence_entities:
+                    sentence_entities.append(ent)
+            if ci == 0 and subject is not None:
+                main_subject = subject
+            # team events: a list of members stands for their team
+            if self._is_team_event(self.event) and subject is not None and not subject.team:
+                team = self.team_focus
+                if team is not None:
+                    for member in group:
+                        member.set_country(team.country)
+                    subject, group = team, [team]
+            values = [m for m in cms if m.kind in VALUE_KINDS]
+            if past and any(cs <= p.start < ce for p in past):
+                values = [v for v in values if v.kind == "STATUS"]
+            if any(a <= cs and ce <= b for a, b in standings_zones):
+                values = []
+            self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
+                         assigned, is_list)
+        # "X bleef Y en Z voor": the ones after X get the next ranks
+        self._overtaken(s, e, ms, assigned)
+        if main_subject is not None:
+            self.focus = main_subject
+            if main_subject.team:
+                self.team_focus = main_subject
+        for ent in sentence_entities:
+            if ent in self.recent:
+                self.recent.remove(ent)
+            self.recent.append(ent)
+        # a sentence that names an event moves the section to it
+        if events:
+            last = events[-1].value
+            if last[0] != "classification":
+                if self.event != last:
+                    self.event = last
+        self._emit(assigned, (s, e))
+
+    def _after_preposition(self, start: int, pos: int) -> bool:
+        """Is the mention at ``pos`` the object of a preposition ("naar Canada", "in de Chinees Ning")?"""
+        words = regex.findall(r"[\w’'-]+", self.text[start:pos])
+        while words and (words[-1].lower() in ("de", "het", "een", "haar", "zijn", "hun") or
+                         words[-1].lower() in self.lex.country_words or words[-1].lower() in self.lex.titles):
+            words.pop()
+        return bool(words) and words[-1].lower() in self.lex.prepositions
+
+    def _clauses(self, s: int, e: int, ms: list[Mention]) -> list[tuple[int, int, Any, Mention | None]]:
+        """Cut the sentence into clauses: (start, end, antecedent, record).
+
+        The antecedent of a relative clause ("Ning, die met 1.41,38 tweede werd") is the
+        mention it refers back to; a clause that describes a record ("het oude record dat
+        Oenema ... reed met 37,06") carries that record mention.
+        """
+        cuts: list[tuple[int, Any, bool, Mention | None]] = []  # position, antecedent, relative, record
+        refs = [m for m in ms if m.kind in ("PERSON", "TEAMREF", "DESC")]
+        records = [m for m in ms if m.kind == "RECORD"]
+        text = self.text
+        for m in regex.finditer(r"(?:,\s*|\s)(die|dat)\s", text[s:e]):
+            pos = s + m.start(1)
+            rec = next((r for r in reversed(records) if r.end <= pos
+                        and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
+            prev = next((r for r in reversed(refs) if r.end <= pos), None)
+            if rec is not None:
+                cuts.append((pos, None, True, rec))
+            elif m.group(1) == "die" and prev and regex.fullmatch(
+                    r"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:voor|op|uit|aan|af|door|mee|toe|terug|weg|neer|binnen|achter)\s+)?",
+                    text[prev.end:pos]):
+                cuts.append((pos, prev, True, None))
+            else:
+                cuts.append((pos, None, True, None))
+        value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS")]
+        for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s", text[s:e]):
+            cuts.append((s + m.start() + 1, None, False, None))
+        for m in regex.finditer(r"\sen\s", text[s:e]):
+            pos = s + m.start() + 1
+            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON") and 0 <= r.start - (s + m.end()) <= 1), None)
+            if nxt is None:
+                continue
+            clause_start = max([c[0] for c in cuts if c[0] < pos] + [s])
+            parens = [(a.start(), a.end()) for a in regex.finditer(r"\([^)]*\)", text[clause_start:pos])]
+            has_value = any(clause_start <= v < pos and not any(clause_start + a <= v < clause_start + b for a, b in parens)
+                            for v in value_pos)
+            if has_value:
+                cuts.append((pos, None, False, None))
+        cuts.sort(key=lambda c: c[0])
+        segments = []
+        pos = s
+        for cut, ant, relative, rec in cuts:
+            if cut <= pos:
+                continue
+            segments.append((pos, cut, None, None))
+            if relative and (ant is not None or rec is not None):
+                comma = regex.compile(r",\s").search(text, cut, e)
+                end = comma.start() if comma else e
+                segments.append((cut, end, ant, rec))
+                pos = end
+            else:
+                pos = cut
+        segments.append((pos, e, None, None))
+        return [seg for seg in segments if seg[1] > seg[0]]
+
+    def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
+        if any(a <= v.start < b for a, b in zones):
+            return ("standings", None)
+        after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
+                 and m.value[0] not in self.lex.standings_events]
+        if after:
+            return after[0].value
+        before = [m for m in cms if m.kind == "EVENT" and m.end <= v.start and m.value[0] not in self.lex.standings_events]
+        if before:
+            return before[-1].value
+        sent_before = [m for m in events if m.end <= v.start]
+        if sent_before:
+            return sent_before[-1].value
+        return self.event
+
+    def _time_role(self, t: Mention, cms: list[Mention], cs: int) -> str:
+        """result | gap | old | comparison | ignore"""
+        text, lex = self.text, self.lex
+        tm = t.value
+        before = text[max(cs, t.start - 30):t.start]
+        after = text[t.end:t.end + 25].lower()
+        if _GAP_BEFORE.search(before.rstrip("(")):
+            return "gap"
+        if regex.match(r"\s*(?:seconden?|tellen)?\s*(?:" + "|".join(map(regex.escape, lex.gap_after)) + r")\b", after):
+            return "gap"
+        if tm.whole_seconds:
+            return "ignore"
+        records = [m for m in cms if m.kind == "RECORD" and m.end <= t.start]
+        clause_before = text[cs:t.start]
+        if records:
+            rec = records[-1]
+            between = text[rec.end:t.start]
+            if regex.fullmatch(r"\s*\(\s*", between):
+                return "old"
+            if regex.search(r"\b(?:nieuwe?|verbeterde|verbeterd)\b", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE) \
+                    and not regex.search(r"\boude\b", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE):
+                return "result"
+            if regex.search(r"\b(?:haar|zijn|eigen|oude|het|dat|diens|hun)\b[^.]*$", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE) \
+                    and regex.search(r"^\s*(?:van|stond op|:|\(|uit \d{4})", between):
+                if regex.search(r"\b(?:een|met een)\s*$", text[max(cs, rec.start - 25):rec.start]) is None:
+                    return "old"
+            if regex.search(r"\bstond\b|\bstaat\b|\bsinds\b|\bdateerde\b|\bin handen\b", between + after):
+                return "old"
+        if regex.search(r"(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before) and \
+                regex.search(r"\b(?:haar|zijn|eigen|oude|diens)\s+(?:\w+\s+)?(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before):
+            return "old"
+        if regex.search(r"(?:limiet|norm)\b[^.]{0,30}\(\s*$", clause_before) or regex.search(r"limiet\s*\(\s*$", clause_before):
+            return "comparison"
+        if lex.comparison_regex.search(clause_before[-60:]) and not regex.search(r"\bdie\b", text[cs:t.start][-60:]):
+            cmp = list(lex.comparison_regex.finditer(clause_before[-60:]))[-1]
+            if "(" in clause_before[-60:][cmp.end():] or cmp.group(0).lower() not in ("sneller dan", "langzamer dan", "trager dan"):
+                return "comparison"
+            return "comparison"
+        if regex.search(r"\bdat\s+op\s*$", clause_before) or regex.match(r"\s*stond\b", after):
+            return "old"
+        return "result"
+
+    def _assign(self, values, cms, resolved, subject, group, events, zones, sent, clause, assigned, is_list) -> None:
+        text = self.text
+        cs, ce = clause
+        if is_list:
+            # "1. Takagi (Jap) 1.11,83": the leading number is the rank
+            m = regex.match(r"\s*(\d{1,3})[.)]\s", text[cs:ce])
+            if m and subject is not None:
+                assigned.append((subject, Mention("RANK", cs, cs + m.end(1), m.group(1), int(m.group(1))), self.event))
+        respectively = any(m.kind == "RESPECTIVELY" for m in cms)
+        zipped = len(group) > 1
+        queue_by_kind: dict[str, list[Entity]] = {k: list(group) for k in ("TIME", "RANK")} if zipped else {}
+        for v in values:
+            owner = subject
+            # "(1.11,71)" right after a name, "Daniel Martínez (EF Education, +0.09)"
+            opened = text.rfind("(", cs, v.start)
+            if opened >= 0 and text.find(")", opened, v.start) < 0:
+                prev = next((r for r, ent in reversed(resolved) if r.end <= opened and opened - r.end <= 2), None)
+                if prev is not None:
+                    owner = dict((id(r), ent) for r, ent in resolved)[id(prev)]
+                    if zipped and owner in group:
+                        for q in queue_by_kind.values():
+                            if owner in q:
+                                q.remove(owner)
+            if v.kind == "WINOBJ":
+                nxt = next((ent for r, ent in resolved if r.start >= v.end), None)
+                if nxt is None:
+                    continue
+                owner = nxt
+                subject = nxt
+            elif zipped and owner in group and v.kind in ("TIME", "RANK") and (respectively or len(group) > 1):
+                # parenthesized time after a rank goes with that rank's competitor
+                q = queue_by_kind[v.kind]
+                if v.kind == "TIME" and opened >= 0 and text.find(")", opened, v.start) < 0:
+                    prev_rank = [a for a in assigned if a[1].kind == "RANK" and a[1].end <= opened and opened - a[1].end <= 2]
+                    if prev_rank:
+                        owner = prev_rank[-1][0]
+                        if owner in q:
+                            q.remove(owner)
+                    elif q:
+                        owner = q.pop(0)
+                elif q:
+                    owner = q.pop(0)
+                else:
+                    continue
+            if owner is None:
+                continue
+            event = self._event_for(v, [m for m in cms], events, zones)
+            if event and event[0] in self.lex.standings_events:
+                continue
+            if v.kind == "TIME":
+                role = self._time_role(v, cms, cs)
+                if role in ("old", "comparison"):
+                    self._record_from_time(v, role, cms, owner, event, sent, clause)
+                    continue
+                if role == "ignore":
+                    continue
+                if role == "gap":
+                    assigned.append((owner, Mention("GAP", v.start, v.end, v.text, v.value), event))
+                    continue
+            assigned.append((owner, v, event))
+        # records named without a time of their own
+        for m in cms:
+            if m.kind == "RECORD":
+                self._record_mention(m, cms, subject, clause, sent, assigned)
+
+    def _record_clause(self, rec: Mention, cms, sent, clause) -> None:
+        """'het oude record dat Oenema in 2013 reed met 37,06': the times are the record's."""
+        holder = next((self.by_mention.get((m.start, m.end)) for m in cms if m.kind == "PERSON"), None)
+        year = _YEAR.search(self.text[clause[0]:clause[1]])
+        for t in (m for m in cms if m.kind == "TIME" and not m.value.whole_seconds):
+            self.records.append(LinkedRecord(rec.value[0], rec.value[1], holder, t.value, t.value.seconds,
+                                             self.event[0] if self.event else None,
+                                             self.event[1] if self.event else None, None, "old",
+                                             int(year.group(0)) if year else None, sent, (t.start, t.end)))
+
+    def _record_from_time(self, v, role, cms, owner, event, sent, clause) -> None:
+        recs = [m for m in cms if m.kind == "RECORD" and m.end <= v.start]
+        if not recs:
+            return
+        rec = recs[-1]
+        rtype, scope = rec.value
+        holder = None
+        after = self.text[v.end:v.end + 60]
+        m = regex.match(r"\s*van\s+(?:de\s+\w+\s+)?(\p{Lu}[\w-]*(?:\s+(?:\p{Lu}[\w-]*|van|de|der))*)", after)
+        if m:
+            holder = next((ent for r in self.mentions if r.kind == "PERSON" and r.start == v.end + m.start(1)
+                           for ent in [self.by_mention.get((r.start, r.end))] if ent), None)
+        year = _YEAR.search(self.text[clause[0]:clause[1]])
+        self.records.append(LinkedRecord(rtype, scope, holder or owner, v.value, v.value.seconds,
+                                         event[0] if event else None, event[1] if event else None,
+                                         None, "old", int(year.group(0)) if year else None, sent, (v.start, v.end)))
+
+    def _record_mention(self, rec: Mention, cms, subject, clause, sent, assigned) -> None:
+        rtype, scope = rec.value
+        text = self.text[clause[0]:clause[1]]
+        pre = self.text[max(clause[0], rec.start - 30):rec.start].lower()
+        times_after = [m for m in cms if m.kind == "TIME" and m.start >= rec.end]
+        if any(r.span == (t.start, t.end) for r in self.records for t in times_after):
+            return
+        state = "new"
+        if regex.search(r"\b(?:oude|stond|sinds|dateerde)\b", pre + " " + text.lower()):
+            state = "old"
+        if self.lex.record_equalled_regex.search(text):
+            state = "equalled"
+        if regex.search(r"op weg naar|jacht op|dicht bij|in de buurt van|niet in de buurt|boven", text.lower()) and state == "new":
+            state = "standing"
+        result_time = next((a for a in assigned if a[1].kind == "TIME" and clause[0] <= a[1].start < clause[1]), None)
+        if scope and subject is not None and not subject.team and (result_time or state in ("old", "new")):
+            subject.set_country(scope)
+        year = _YEAR.search(text)
+        holder = result_time[0] if result_time and state in ("new", "equalled") else None
+        t = result_time[1].value if result_time and state in ("new", "equalled") else None
+        event = result_time[2] if result_time else self.event
+        self.records.append(LinkedRecord(rtype, scope, holder, t, t.seconds if t else None,
+                                         event[0] if event else None, event[1] if event else None, None, state,
+                                         int(year.group(0)) if year else None, sent, (rec.start, rec.end)))
+
+    def _overtaken(self, s, e, ms, assigned) -> None:
+        """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
+        text = self.text[s:e]
+        m = regex.search(r"\b(?:bleef|bleven|hield)\b(.*?)\bvoor\b\s*[.,]?\s*$", text)
+        m2 = regex.search(r"\b(?:net|nipt|vlak|juist)\s+voor\b", text)
+        if not m and not m2:
+            return
+        ranked = [(ent, v.value) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
+        if m:
+            zone = (s + m.start(1), s + m.end(1))
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]]
+            head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < zone[0]]
+        else:
+            zone = (s + m2.end(), e)
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]][:1]
+            head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < s + m2.start()]
+        if not head:
+            return
+        lead = self._resolve_known(head[0])
+        if lead is None:
+            return
+        lead_rank = next((rk for ent, rk in ranked if ent is lead), None)
+        if lead_rank is None:
+            lead_rank = next((r.rank for r in reversed(self.results) if r.entity is lead and r.rank
+                              and (r.event, r.distance_m) == ((self.event or (None, None))[0], (self.event or (None, None))[1])), None)
+        if lead_rank is None:
+            return
+        n = lead_rank
+        for r in refs:
+            ent = self._resolve_known(r)
+            if ent is None or ent is lead:
+                continue
+            n += 1
+            if any(a[0] is ent and a[1].kind in ("RANK", "WIN", "WINOBJ") for a in assigned):
+                continue
+            assigned.append((ent, Mention("RANK", r.start, r.end, r.text, n), self.event))
+
+    def _resolve_known(self, r: Mention) -> Entity | None:
+        if r.kind == "TEAMREF":
+            return r.value
+        return self.resolved_refs.get((r.start, r.end)) or self.by_mention.get((r.start, r.end))
+
+    def _emit(self, assigned, sent) -> None:
+        by_key: dict[tuple, LinkedResult] = {}
+        for ent, v, event in assigned:
+            if ent.non_athlete:
+                continue
+            if v.kind == "STATUS" and self._is_team_event(event) and v.text.lower() in self.lex.team_status_ignored:
+                continue
+            ev = event
+            if ev and ev[0] == "classification":
+                ev = (self.allround, None) if self.allround else self.event
+            if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
+                options = (v.value.seconds, *v.value.alternatives)
+                inferred = self._infer_event(options) if ev is None else None
+                if inferred:
+                    ev = inferred
+            key = (ent.id, ev)
+            res = by_key.get(key)
+            if res is None:
+                res = LinkedResult(ent, ev[0] if ev else None, ev[1] if ev else None, None, sentence=sent,
+                                   anchor=(v.start, v.end), section_gender=self.gender)
+                by_key[key] = res
+                self.results.append(res)
+            res.evidence.append((v.kind, v))
+            if v.kind == "TIME" and res.time_s is None:
+                tm = v.value
+                options = (tm.seconds, *tm.alternatives)
+                pick = next((o for o in options if self._plausible(res.event, o)), tm.seconds)
+                res.time, res.time_s = tm, pick
+                res.anchor = (v.start, v.end)
+            elif v.kind == "GAP" and res.gap_s is None:
+                tm = v.value
+                options = (tm.seconds, *tm.alternatives)
+                res.gap_s = options[-1] if self.sport in ("cycling",) and tm.alternatives else tm.seconds
+            elif v.kind in ("RANK", "WIN", "WINOBJ") and res.rank is None:
+                res.rank = int(v.value)
+            elif v.kind == "STATUS":
+                res.status = v.value
+            if ev:
+                self.gender_by_event[ev[0]][ent.gender] += 1
+
+    def _finish(self) -> None:
+        for ent, code, event in self.fellow_country:
+            open_ = {r.entity.id: r.entity for r in self.results if r.event == (event[0] if event else None)
+                     and r.entity is not ent and not r.entity.team and r.entity.country is None}
+            if len(open_) == 1:
+                next(iter(open_.values())).set_country(code)
+        # gender: the competitor's own, else the majority of the event, else of the article
+        article = Counter(e.gender for e in self.entities if e.gender and e.mentions)
+        for r in self.results:
+            g = r.entity.gender or r.section_gender
+            if g is None:
+                counts = Counter({k: v for k, v in self.gender_by_event[r.event].items() if k})
+                for other in self.results:
+                    if other.event == r.event and other.entity.gender:
+                        counts[other.entity.gender] += 1
+                g = counts.most_common(1)[0][0] if counts else (article.most_common(1)[0][0] if article else None)
+            r.gender = g
+        # merge rows of one competitor in one event (the same result told twice)
+        merged: dict[tuple, LinkedResult] = {}
+        out = []
+        for r in self.results:
+            key = (r.entity.id, r.event, r.distance_m)
+            if key in merged:
+                m = merged[key]
+                if m.time_s is None and r.time_s is not None:
+                    m.time, m.time_s, m.anchor = r.time, r.time_s, r.anchor
+                m.rank = m.rank if m.rank is not None else r.rank
+                m.gap_s = m.gap_s if m.gap_s is not None else r.gap_s
+                if r.status != "finished":
+                    m.status = r.status
+                m.evidence += r.evidence
+                continue
+            merged[key] = r
+            out.append(r)
+        # a row needs a time, a rank or a non-finished status; an event-less row that only
+        # repeats what another row of the same competitor says is dropped
+        keep = []
+        for r in out:
+            if r.time_s is None and r.rank is None and r.status == "finished":
+                continue
+            keep.append(r)
+        self.results = keep
+
+
+def link(text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention], sport: str,
+         lex: Lexicon | None = None) -> tuple[list[LinkedResult], list[LinkedRecord], list[Entity]]:
+    linker = _Linker(text, blocks, mentions, people, sport, lex or get_lexicon())
+    linker.run()
+    return linker.results, linker.records, linker.entities

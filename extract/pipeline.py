@@ -1,0 +1,146 @@
+"""Load the pipeline and run it over texts and files."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories in this process)
+from .components import COMPONENT_NAMES
+from .extensions import register_extensions
+from .reading import Source, iter_sources, read_text_article
+from .types import Article, RaceResult, RecordMention
+
+__all__ = ["load", "model_name", "extract_text", "extract_source", "extract_paths", "Extraction", "DUTCH_MODELS"]
+
+DUTCH_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+# what the statistical pipelines need not run for us: we only use their tokens, sentences and PERSON entities
+_UNUSED = ("lemmatizer", "morphologizer", "attribute_ruler", "tagger")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article gave: the article row, its results and its record mentions."""
+
+    article: Article
+    results: tuple[RaceResult, ...]
+    records: tuple[RecordMention, ...]
+
+
+def load(model: str | os.PathLike | None = None) -> Language:
+    """The spaCy pipeline with the sports components.
+
+    ``model``: None picks the best installed Dutch pipeline (nl_core_news_lg/md/sm) and falls
+    back to the embedded default, a blank Dutch tokenizer; "blank" forces the default; any
+    other value is a package name or a path for ``spacy.load``.
+    """
+    register_extensions()
+    if model is None:
+        name = next((m for m in DUTCH_MODELS if spacy.util.is_package(m)), None)
+        nlp = spacy.load(name, exclude=list(_UNUSED)) if name else spacy.blank("nl")
+    elif str(model) in ("blank", "blank:nl"):
+        nlp = spacy.blank("nl")
+    else:
+        nlp = spacy.load(model, exclude=list(_UNUSED))
+    first = next((n for n in ("senter", "parser", "ner") if n in nlp.pipe_names), None)
+    for name in COMPONENT_NAMES:
+        if name in nlp.pipe_names:
+            continue
+        if name == "sports_segmenter" and first:
+            nlp.add_pipe(name, before=first)
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """How the output names the model: 'blank:nl' or 'nl_core_news_sm-3.8.0'."""
+    meta = nlp.meta
+    if not any(n in nlp.pipe_names for n in ("ner", "parser", "tagger", "tok2vec", "senter")):
+        return f"blank:{nlp.lang}"
+    return f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+_DEFAULT: Language | None = None
+
+
+def _default_nlp() -> Language:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load()
+    return _DEFAULT
+
+
+def _doc_for(nlp: Language, source: Source):
+    doc = nlp.make_doc(source.text)
+    doc._.sports_meta = {"article_id": source.article_id, "date": source.date, "title": source.title,
+                         "categories": source.categories}
+    return doc
+
+
+def _extraction(source: Source, doc=None, error: str | None = None) -> Extraction:
+    results = tuple(doc._.sports_results or ()) if doc is not None else ()
+    records = tuple(doc._.sports_records or ()) if doc is not None else ()
+    sport = doc._.sports_sport if doc is not None else None
+    article = Article(article_id=source.article_id, path=source.path, title=source.title, date=source.date,
+                      source=source.source, url=source.url, sport=sport, text=source.text,
+                      categories=source.categories, n_results=len(results), n_records=len(records),
+                      error=error or source.error)
+    return Extraction(article, results, records)
+
+
+def extract_source(source: Source, nlp: Language | None = None) -> Extraction:
+    nlp = nlp or _default_nlp()
+    if source.error:
+        return _extraction(source)
+    doc = nlp(_doc_for(nlp, source))
+    return _extraction(source, doc)
+
+
+def extract_text(text: str, article_id: str = "text", date: str | None = None, title: str | None = None,
+                 categories: Iterable[str] = (), nlp: Language | None = None) -> Extraction:
+    """Results and records of one article given as text (a metadata header is parsed, not read as text)."""
+    source = read_text_article(text, article_id)
+    if date:
+        source.date = date
+    if title:
+        source.title = title
+        source.text = f"{title}\n\n{source.text}"
+    source.categories = tuple(categories)
+    return extract_source(source, nlp)
+
+
+def extract_sources(sources: Iterable[Source], nlp: Language | None = None, batch_size: int = 64) -> Iterator[Extraction]:
+    """Run the pipeline over sources, in order; a failing article becomes an error row, the rest go on."""
+    nlp = nlp or _default_nlp()
+    pending: list[Source] = []
+
+    def flush():
+        good = [s for s in pending if not s.error]
+        docs = (_doc_for(nlp, s) for s in good)
+        try:
+            done = dict(zip((id(s) for s in good), nlp.pipe(docs, batch_size=batch_size)))
+        except Exception:  # one bad article must not sink the batch: redo them one by one
+            done = {}
+            for s in good:
+                try:
+                    done[id(s)] = nlp(_doc_for(nlp, s))
+                except Exception as exc:  # noqa: BLE001 - reported in the article's error column
+                    s.error = f"{s.path or s.article_id}: extraction failed: {type(exc).__name__}: {exc}"
+        for s in pending:
+            yield _extraction(s, done.get(id(s)))
+        pending.clear()
+
+    for source in sources:
+        pending.append(source)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def extract_paths(paths: Iterable[str | os.PathLike], nlp: Language | None = None) -> Iterator[Extraction]:
+    """Stream the extractions of every article file under ``paths`` (folders are walked recursively)."""
+    return extract_sources(iter_sources(paths), nlp)

@@ -1,0 +1,325 @@
+"""Recognizers: find the pieces of a result in Dutch text.
+
+Each recognizer reads the article text (and, for names, the spaCy tokens) and
+returns ``Mention``s: a kind, a character span, the text as written and a
+normalized value. They only find; ``linking`` decides what belongs to whom,
+and the spaCy components in ``components`` store both on the Doc.
+
+Kinds: TIME, EVENT, GENDER, RANK, WIN (rank 1 by a verb or phrase), WINOBJ
+("de zege ging naar X"), STATUS, RECORD, COUNTRY, TEAM, VENUE, AGE, PRON,
+DESC (a description standing for a person: "De 22-jarige Zuid-Hollandse"),
+PERSON, LAST ("laatste"), PAST (a marker that the clause is about another
+race), QUOTE (speech), CAPTION, HEADING, RESPECTIVELY.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+from .lexicon import Lexicon, get_lexicon, words_regex
+from .times import find_times
+
+__all__ = ["Mention", "Block", "find_blocks", "find_mentions", "find_people"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or caption, split into sentences (character ranges)."""
+
+    kind: str  # paragraph | heading | caption | list
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+
+
+_SENT_END = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“„‘'(]?[\p{Lu}\d])")
+_LIST_LINE = regex.compile(r"^\s*\d{1,3}[.)]\s+\S")
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        before = text[max(start, m.start() - 4):m.start()]
+        # "1. Takagi" in a list, "red." in a quote, initials "J. Leerdam"
+        if regex.search(r"(?:^|\s)(?:\d{1,3}\.|\p{Lu}\.|red\.|o\.a\.|ca\.|nr\.)$", before):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
+    """Paragraphs, headings, captions and list lines, each split into sentences."""
+    lex = lex or get_lexicon()
+    blocks: list[Block] = []
+    pos = 0
+    for para in regex.split(r"(\n\s*\n)", text):
+        if para.strip() and not regex.fullmatch(r"\n\s*\n", para):
+            p_start = pos
+            lines = para.split("\n")
+            line_pos = p_start
+            multi = len([l for l in lines if l.strip()]) > 1
+            for line in lines:
+                l_start, l_end = line_pos, line_pos + len(line)
+                line_pos = l_end + 1
+                if not line.strip():
+                    continue
+                while l_start < l_end and text[l_start].isspace():
+                    l_start += 1
+                while l_end > l_start and text[l_end - 1].isspace():
+                    l_end -= 1
+                body = text[l_start:l_end]
+                if any(marker in body for marker in lex.caption_markers):
+                    kind = "caption"
+                elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)):
+                    kind = "list"
+                elif (len(body.split()) <= lex.heading_max_words and not regex.search(r"[.!?:;,”\"']\s*$", body)
+                      and not regex.search(r"\d[.,]\d", body[-8:])):
+                    kind = "heading"
+                else:
+                    kind = "paragraph"
+                sents = ((l_start, l_end),) if kind in ("list", "heading", "caption") else tuple(
+                    _split_sentences(text, l_start, l_end))
+                blocks.append(Block(kind, l_start, l_end, sents))
+        pos += len(para)
+    # a "heading" as the last block, or one followed by another heading, is a short paragraph
+    return blocks
+
+
+# --- lexical recognizers -------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _regexes():
+    lex = get_lexicon()
+    units = "|".join(sorted((regex.escape(u) for u in lex.distance_units), key=len, reverse=True))
+    distance = regex.compile(
+        rf"(?<![\w.,])(?:(?P<legs>\d)\s*[x×]\s*)?(?P<n>\d{{1,2}}(?:\.\d{{3}})+|\d{{1,5}})\s*(?P<unit>{units})(?![\w])",
+        regex.IGNORECASE)
+    ordinal = words_regex(lex.ordinals)
+    numeric_rank = regex.compile(
+        r"(?<![\w.,])(?P<n>\d{1,3})(?:" + "|".join(lex.rank_suffixes) + r")(?![\w])", regex.IGNORECASE)
+    medals = words_regex(lex.medals)
+    age = regex.compile(r"(?<![\w])(?P<n>\d{1,2})-jarige(?![\w])", regex.IGNORECASE)
+    age_paren = regex.compile(r"\((?P<n>1\d|[2-5]\d)\)")
+    pron = regex.compile(r"(?<![\w])(?:" + "|".join(lex.pronouns) + r")(?![\w])", regex.IGNORECASE)
+    heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
+                                            if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
+    desc = regex.compile(
+        r"(?<![\w])(?P<det>de|het|deze|die)\s+(?P<mods>(?:[\w’'-]+\s+){0,3}?)(?P<head>"
+        + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
+    quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
+    past = words_regex(["geleden", "vorig jaar", "vorige week", "vorig seizoen", "vorige maand", "vorige keer",
+                        "eerder dit seizoen", "eerder", "destijds", "toen", "ooit", "vorig", "afgelopen weekend"])
+    respectively = words_regex(["respectievelijk", "respectief"])
+    country_paren = regex.compile(r"\((?P<c>[A-Z][A-Za-z]{1,3})\)")
+    country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
+    return dict(distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
+                age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
+                country_paren=country_paren, country_from=country_from)
+
+
+def _next_word(text: str, end: int, n: int = 1) -> list[str]:
+    return regex.findall(r"[\w’'-]+", text[end:end + 60])[:n]
+
+
+def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
+    """Every lexical mention (times, events, ranks, statuses, records, countries ...) in ``text``."""
+    lex = lex or get_lexicon()
+    rx = _regexes()
+    out: list[Mention] = []
+    add = out.append
+
+    for t in find_times(text):
+        add(Mention("TIME", t.start, t.end, t.text, t))
+
+    for m in rx["distance"].finditer(text):
+        n = int(m.group("n").replace(".", ""))
+        metres = n * lex.distance_units[m.group("unit").lower()]
+        legs = m.group("legs")
+        if legs:
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs))))
+        elif any(metres in d for d in lex.race_distances.values()):
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+    for m in lex.named_event_regex.finditer(text):
+        key = regex.sub(r"\s+", " ", m.group(0).lower())
+        if key in lex.distance_words:
+            metres = lex.distance_words[key]
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+        else:
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (lex.named_events[key], None)))
+    for m in lex.gender_regex.finditer(text):
+        add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
+
+    for m in rx["ordinal"].finditer(text):
+        nxt = _next_word(text, m.end(), 3)
+        if nxt and (nxt[0].lower() in lex.not_rank_nouns
+                    or (len(nxt) > 2 and nxt[0].lower() == "en" and nxt[2].lower() in lex.not_rank_nouns)):
+            continue
+        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.ordinals[m.group(0).lower()]))
+    for m in rx["numeric_rank"].finditer(text):
+        nxt = _next_word(text, m.end(), 1)
+        if nxt and nxt[0].lower() in lex.not_rank_nouns:
+            continue
+        add(Mention("RANK", m.start(), m.end(), m.group(0), int(m.group("n"))))
+    for m in rx["medals"].finditer(text):
+        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
+    for m in lex.winner_object_regex.finditer(text):
+        add(Mention("WINOBJ", m.start(), m.end(), m.group(0), 1))
+    taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]
+    for m in lex.winner_regex.finditer(text):
+        nxt = _next_word(text, m.end(), 1)
+        if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before:
+            continue
+        if not any(s <= m.start() < e for s, e in taken):
+            add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
+    for m in lex.last_regex.finditer(text):
+        add(Mention("LAST", m.start(), m.end(), m.group(0)))
+
+    for m in lex.status_regex.finditer(text):
+        neg = lex.status_negations.search(text[max(0, m.start() - 12):m.start()])
+        if not neg:
+            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
+
+    for m in lex.record_regex.finditer(text):
+        key = regex.sub(r"\s+", " ", m.group(0).lower())
+        if key in lex.national_record:
+            add(Mention("RECORD", m.start(), m.end(), m.group(0), ("NR", lex.national_record[key])))
+        else:
+            add(Mention("RECORD", m.start(), m.end(), m.group(0), (lex.record_types[key], None)))
+
+    for m in lex.country_regex.finditer(text):
+        word = m.group(0)
+        code, kind = lex.country_words[word.lower()]
+        if kind != "names" and word[0].islower() and kind not in ("adjective",):
+            continue  # demonyms are capitalized in Dutch
+        if kind == "names" and word[0].islower():
+            continue
+        add(Mention("COUNTRY", m.start(), m.end(), word, (code, kind)))
+    for m in rx["country_paren"].finditer(text):
+        code = lex.country_short.get(m.group("c"))
+        if code:
+            add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (code, "short")))
+    for m in rx["country_from"].finditer(text):
+        hit = lex.country_words.get(m.group("c").lower())
+        if hit and hit[1] == "names":
+            add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (hit[0], "from")))
+    for m in lex.team_regex.finditer(text):
+        add(Mention("TEAM", m.start(), m.end(), m.group(0)))
+    for m in lex.venue_regex.finditer(text):
+        add(Mention("VENUE", m.start(), m.end(), m.group(0)))
+
+    for m in rx["age"].finditer(text):
+        add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))
+    for m in rx["age_paren"].finditer(text):
+        add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))
+    for m in rx["pron"].finditer(text):
+        add(Mention("PRON", m.start(), m.end(), m.group(0), lex.pronouns[m.group(0).lower()]))
+    for m in rx["desc"].finditer(text):
+        after = text[m.end():m.end() + 40]
+        # "de Japanse Miho Takagi": the word describes the name that follows
+        if regex.match(r"\s+\p{Lu}[\w’'-]+", after):
+            continue
+        head = m.group("head").lower()
+        add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": m.group("mods").lower()}))
+    for m in rx["quote"].finditer(text):
+        add(Mention("QUOTE", m.start(), m.end(), m.group(0)))
+    for m in rx["past"].finditer(text):
+        add(Mention("PAST", m.start(), m.end(), m.group(0)))
+    for m in rx["respectively"].finditer(text):
+        add(Mention("RESPECTIVELY", m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+_CAP = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}’'.-]*\p{Ll}[\p{L}’'-]*$|^\p{Lu}\p{Ll}?$")
+
+
+def _is_cap_word(word: str) -> bool:
+    return bool(_CAP.match(word)) and not any(ch.isdigit() for ch in word)
+
+
+def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tuple[int, int]],
+                lex: Lexicon | None = None, model_people: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Athlete-name candidates from capitalization and position.
+
+    ``tokens`` are (text, start_char, is_sentence_start). ``blocked`` spans (countries, teams,
+    venues, events) are never part of a name. ``model_people`` are PER entities of a statistical
+    model, when one is loaded: they are taken as they are.
+    """
+    lex = lex or get_lexicon()
+    lower_words = {w for w in regex.findall(r"\b\p{Ll}[\p{L}-]*", text)}
+
+    def blocked_at(start: int) -> bool:
+        return any(s <= start < e for s, e in blocked)
+
+    def usable(i: int) -> bool:
+        word, start, _ = tokens[i]
+        if not _is_cap_word(word) or blocked_at(start) or word in lex.non_name_words:
+            return False
+        if word.lower() in lex.description_heads or word.lower() in lex.titles or word.lower() in lex.pronouns:
+            return False
+        return True
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not usable(i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if usable(j) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
+                j += 1
+                continue
+            # particles inside a name: "Douwe de Vries", "Jacob van de Kerkhof"
+            k = j
+            while k < n and tokens[k][0].lower() in lex.particles and tokens[k][0].islower():
+                k += 1
+            if k > j and k < n and usable(k) and not tokens[k][2]:
+                j = k + 1
+                continue
+            break
+        words = [t[0] for t in tokens[i:j]]
+        first_is_start = tokens[i][2]
+        if first_is_start and len(words) == 1:
+            w = words[0]
+            if w.lower() in STOP_WORDS or w.lower() in lower_words:
+                i = j
+                continue
+        elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
+            i += 1
+            continue
+        start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
+        # a capitalized particle before a surname: "De Vries won", "tegen Van der Poel"
+        b = i - 1
+        while b >= 0 and tokens[b][0] in lex.particles and tokens[b][0].islower():
+            b -= 1
+        if b >= 0 and b < i and tokens[b][0].lower() in lex.particles and tokens[b][0][0].isupper():
+            start = tokens[b][1]
+        spans.append((start, end))
+        i = j
+    for s, e in model_people or ():
+        if not any(a < e and s < b for a, b in spans):
+            spans.append((s, e))
+    spans.sort()
+    return [Mention("PERSON", s, e, text[s:e]) for s, e in spans]

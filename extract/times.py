@@ -1,0 +1,149 @@
+"""Race times in Dutch text: "1.12,25", "37,01", "1:44.61", "8u01:40", "22 minuten en 35 seconden".
+
+The notations are data (``patterns/times.yml``); this module compiles them into
+one scanner and turns a match into a ``TimeMention``: the value in seconds, the
+text as written and its span. A two-part number ("34,09", "45.53") keeps its
+second reading (minutes.seconds) in ``alternatives`` for the linker to choose
+by plausibility.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import get_lexicon
+
+__all__ = ["TimeMention", "find_times", "parse_time"]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    seconds: float
+    text: str
+    start: int
+    end: int
+    notation: str
+    # other readings of the same text, e.g. 34,09 as 34 min 9 s (2049.0)
+    alternatives: tuple[float, ...] = ()
+    # "seconds" when the number stands alone as whole seconds ("18 seconden"): a gap, not a finishing time
+    whole_seconds: bool = False
+
+
+def _frac(f: str | None) -> float:
+    return int(f) / 10 ** len(f) if f else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _scanner():
+    lex = get_lexicon()
+    t = lex.raw["times"]
+    units = t["units"]
+
+    def alt(words):
+        return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
+
+    hours, minutes, seconds = alt(units["hours"]), alt(units["minutes"]), alt(units["seconds"])
+    sep = r"\s*,?\s*(?:en\s+)?"
+    worded = [
+        # 2 uur, 5 minuten en 41 seconden / 2 uur en 5 minuten
+        ("words_hms", rf"(?P<h>\d{{1,2}})\s*{hours}{sep}(?P<m>[0-5]?\d)\s*{minutes}(?:{sep}(?P<s>[0-5]?\d)\s*{seconds})?"),
+        # 22 minuten en 35 seconden / 1 minuut en 13 tellen
+        ("words_ms", rf"(?P<m>\d{{1,3}})\s*{minutes}{sep}(?P<s>[0-5]?\d(?:,\d{{1,3}})?)\s*{seconds}"),
+    ]
+    parts = []
+    names = []
+    for i, (name, rx) in enumerate(worded + [(n["name"], n["regex"]) for n in t["notations"]]):
+        parts.append(f"(?P<n{i}>{rx})")
+        names.append(name)
+    readings = {n["name"]: n.get("reading") for n in t["notations"]}
+    body = "|".join(parts)
+    scanner = regex.compile(rf"(?<![\w.,:'’\"/€$£-]|\d[.,:])(?:{body})(?![\w\"”'’]|[.,:]\d)", regex.VERSION1 | regex.IGNORECASE)
+    after_unit = regex.compile(rf"\s*(?:(?P<min>{minutes})|(?P<sec>{seconds})|(?P<hr>{hours}))", regex.IGNORECASE)
+    not_after = regex.compile(
+        r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(t["not_time_after"], key=len, reverse=True)) + r")(?![\w])",
+        regex.IGNORECASE)
+    clock_before = regex.compile(
+        r"(?:^|\W)(?:" + "|".join(regex.escape(w) for w in t["clock_before"]) + r")\s+$", regex.IGNORECASE)
+    integer_seconds = regex.compile(rf"(?<![\w.,:])(?P<s>\d{{1,3}})\s*{seconds}", regex.IGNORECASE)
+    return scanner, names, readings, after_unit, not_after, clock_before, integer_seconds
+
+
+def _value(name: str, g: dict) -> float:
+    h = int(g["h"]) if g.get("h") else 0
+    m = int(g["m"]) if g.get("m") else 0
+    s_text = g.get("s") or "0"
+    if "," in s_text:
+        whole, frac = s_text.split(",", 1)
+        s = int(whole) + _frac(frac)
+    else:
+        s = int(s_text)
+    return round(h * 3600 + m * 60 + s + _frac(g.get("f")), 3)
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Every race-time-like number in ``text``, with dates, clock times, scores and quantities left out."""
+    scanner, names, readings, after_unit, not_after, clock_before, integer_seconds = _scanner()
+    out: list[TimeMention] = []
+    money = {"€", "$", "£"}
+    for match in scanner.finditer(text):
+        index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None and k[0] == "n" and k[1:].isdigit())
+        name = names[index]
+        g = {k: match.group(k) for k in ("h", "m", "s", "f")}
+        start, end = match.span()
+        value = _value(name, g)
+        alternatives: tuple[float, ...] = ()
+        whole = False
+        tail = text[end:end + 20]
+        unit = after_unit.match(tail)
+        if readings.get(name) == "seconds_or_minutes":
+            if clock_before.search(text[max(0, start - 12):start]) or text[max(0, start - 2):start].strip() in money:
+                continue  # "om 15.30 uur", "€ 1,50"
+            minutes_reading = None
+            if len(g["f"]) == 2 and int(g["f"]) < 60:
+                minutes_reading = round(int(g["s"]) * 60 + int(g["f"]), 3)
+            if unit and unit.group("min"):
+                if minutes_reading is None:
+                    continue
+                value, end = minutes_reading, end + unit.end()
+            elif unit and unit.group("sec"):
+                end += unit.end()
+            elif unit and unit.group("hr"):
+                continue  # a clock time: "15.30 uur"
+            elif not_after.match(tail):
+                continue
+            elif minutes_reading is not None:
+                alternatives = (minutes_reading,)
+        elif name == "hours_dot":
+            alternatives = (round(int(g["h"]) * 60 + int(g["m"]) + int(g["s"]) / 100, 3),)
+        else:
+            if unit and unit.group("hr") and not name.startswith("hours"):
+                continue
+            if unit and (unit.group("min") or unit.group("sec")):
+                end += unit.end()
+            elif not_after.match(tail):
+                continue
+        out.append(TimeMention(value, text[start:end], start, end, name, alternatives, whole))
+    # whole seconds ("18 seconden", "47 seconden"): durations that can only be gaps
+    taken = [(t.start, t.end) for t in out]
+    for match in integer_seconds.finditer(text):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        out.append(TimeMention(float(match.group("s")), match.group(0), match.start(), match.end(),
+                               "seconds_words", (), True))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def parse_time(text: str) -> float | None:
+    """The value in seconds of a text that is exactly one race time, else None.
+
+    >>> parse_time("1.12,25")
+    72.25
+    """
+    stripped = text.strip()
+    for t in find_times(stripped):
+        if t.start == 0 and t.end == len(stripped) and not t.whole_seconds:
+            return t.seconds
+    return None

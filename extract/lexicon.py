@@ -56,7 +56,7 @@ SPECS: dict[str, dict] = {
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
               "winner_object_phrases": Words, "rank_nouns": Words, "not_rank_nouns": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "negations": Words, "team_status_ignored": Words},
@@ -246,6 +246,7 @@ class Lexicon:
         self.rank_suffixes = rk["numeric_suffixes"]
         self.winner_regex = words_regex(rk["winner_phrases"])
         self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
+        self.leader_regex = words_regex(rk["leader_phrases"])
         self.winner_object_regex = words_regex(rk["winner_object_phrases"])
         self.rank_nouns = set(rk["rank_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])

@@ -25,7 +25,8 @@ from .recognize import Block, Mention
 
 __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "detect_sport", "fold"]
 
-VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "STATUS")
+VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS")
+CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _GAP_BEFORE = regex.compile(r"(?:^|[\s(,])(?:op|\+|achterstand van|marge van|verschil van|voorsprong van)\s*\+?$|\+\s*$",
@@ -130,6 +131,7 @@ class _Linker:
         self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []
+        self.sure: dict[tuple[int, int], bool] = {}
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -337,6 +339,19 @@ class _Linker:
         ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
         # appositions: "Bart Hoolwerf, de andere Nederlander" sets the country of the name before
         for m in ms:
+            if m.kind == "DESC" and (cw := lex.country_words.get(m.value["head"])):
+                nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
+                if nxt and nxt[0].lower() in lex.plural_heads and regex.match(r"\s*,", self.text[m.start - 2:m.start]):
+                    # "X (..) en Y (..), de twee Nederlandse schaatssters": all of the list
+                    chain = [p for p in people if p.end <= m.start]
+                    pos = m.start
+                    for p in reversed(chain):
+                        if not regex.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|en)?\s*", self.text[p.end:pos]):
+                            break
+                        if (ent := self.by_mention.get((p.start, p.end))):
+                            ent.set_country(cw[0])
+                        pos = p.start
+                    continue
             if m.kind == "DESC":
                 cw = lex.country_words.get(m.value["head"])
                 prev = next((p for p in reversed(people) if p.end <= m.start), None)
@@ -366,19 +381,31 @@ class _Linker:
         assigned: list[tuple[Entity, Mention, tuple]] = []  # (entity, value mention, event)
         last_rank_of: dict[int, int] = {}
         past = [m for m in ms if m.kind == "PAST"]
-        for ci, (cs, ce, antecedent, about_record) in enumerate(clauses):
+        main_group: list[Entity] = []
+        sentence_past = False
+        for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
+            clause_past = any(cs <= p.start < ce for p in past)
+            if ci == 0 and clause_past:
+                sentence_past = True
             refs = [m for m in cms if m.kind in REFERENT_KINDS]
-            if isinstance(antecedent, Mention):
+            relative = isinstance(antecedent, Mention)
+            if relative:
+                antecedent_mention = antecedent
                 antecedent = self._resolve_known(antecedent)
+                if antecedent is None and antecedent_mention.kind == "DESC" and main_subject is not None:
+                    antecedent = main_subject  # "X en Y, de twee Nederlandse schaatssters die ..."
             if about_record is not None:
                 self._record_clause(about_record, cms, (s, e), (cs, ce))
                 continue
             subject = antecedent
             group: list[Entity] = []
+            if (continues and antecedent is None and main_subject is not None) or (
+                    relative and antecedent is main_subject and main_subject is not None):
+                subject, group = main_subject, list(main_group)
             resolved: list[tuple[Mention, Entity]] = []
             for r in refs:
-                if r.kind == "PRON" and r.text.lower() == "die" and antecedent is not None:
+                if r.kind == "PRON" and r.text.lower() == "die" and relative:
                     continue
                 subj_pos = subject is None and not self._after_preposition(cs, r.start)
                 ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
@@ -396,7 +423,7 @@ class _Linker:
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
             if ci == 0 and subject is not None:
-                main_subject = subject
+                main_subject, main_group = subject, list(group)
             # team events: a list of members stands for their team
             if self._is_team_event(self.event) and subject is not None and not subject.team:
                 team = self.team_focus
@@ -405,7 +432,7 @@ class _Linker:
                         member.set_country(team.country)
                     subject, group = team, [team]
             values = [m for m in cms if m.kind in VALUE_KINDS]
-            if past and any(cs <= p.start < ce for p in past):
+            if clause_past or (sentence_past and antecedent is None):
                 values = [v for v in values if v.kind == "STATUS"]
             if any(a <= cs and ce <= b for a, b in standings_zones):
                 values = []
@@ -413,6 +440,7 @@ class _Linker:
                          assigned, is_list)
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
+        self._compatriots(s, e, people, main_subject, sentence_entities)
         if main_subject is not None:
             self.focus = main_subject
             if main_subject.team:
@@ -437,7 +465,7 @@ class _Linker:
             words.pop()
         return bool(words) and words[-1].lower() in self.lex.prepositions
 
-    def _clauses(self, s: int, e: int, ms: list[Mention]) -> list[tuple[int, int, Any, Mention | None]]:
+    def _clauses(self, s: int, e: int, ms: list[Mention]) -> list[tuple[int, int, Any, Mention | None, bool]]:
         """Cut the sentence into clauses: (start, end, antecedent, record).
 
         The antecedent of a relative clause ("Ning, die met 1.41,38 tweede werd") is the
@@ -455,9 +483,9 @@ class _Linker:
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
-            elif m.group(1) == "die" and prev and regex.fullmatch(
+            elif m.group(1) == "die" and prev and (regex.fullmatch(
                     r"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:voor|op|uit|aan|af|door|mee|toe|terug|weg|neer|binnen|achter)\s+)?",
-                    text[prev.end:pos]):
+                    text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
                 cuts.append((pos, prev, True, None))
             else:
                 cuts.append((pos, None, True, None))
@@ -478,18 +506,21 @@ class _Linker:
         cuts.sort(key=lambda c: c[0])
         segments = []
         pos = s
+        continues = False  # the segment after a relative clause goes on with the main clause
         for cut, ant, relative, rec in cuts:
             if cut <= pos:
                 continue
-            segments.append((pos, cut, None, None))
+            segments.append((pos, cut, None, None, continues))
+            continues = False
             if relative and (ant is not None or rec is not None):
                 comma = regex.compile(r",\s").search(text, cut, e)
                 end = comma.start() if comma else e
-                segments.append((cut, end, ant, rec))
+                segments.append((cut, end, ant, rec, False))
                 pos = end
+                continues = True
             else:
                 pos = cut
-        segments.append((pos, e, None, None))
+        segments.append((pos, e, None, None, continues))
         return [seg for seg in segments if seg[1] > seg[0]]
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
@@ -562,17 +593,19 @@ class _Linker:
         queue_by_kind: dict[str, list[Entity]] = {k: list(group) for k in ("TIME", "RANK")} if zipped else {}
         for v in values:
             owner = subject
+            by_paren = False
             # "(1.11,71)" right after a name, "Daniel Martínez (EF Education, +0.09)"
             opened = text.rfind("(", cs, v.start)
             if opened >= 0 and text.find(")", opened, v.start) < 0:
                 prev = next((r for r, ent in reversed(resolved) if r.end <= opened and opened - r.end <= 2), None)
                 if prev is not None:
                     owner = dict((id(r), ent) for r, ent in resolved)[id(prev)]
-                    if zipped and owner in group:
-                        for q in queue_by_kind.values():
-                            if owner in q:
-                                q.remove(owner)
-            if v.kind == "WINOBJ":
+                    by_paren = True
+                    if zipped and owner in queue_by_kind.get(v.kind, ()):
+                        queue_by_kind[v.kind].remove(owner)
+            if by_paren:
+                pass
+            elif v.kind == "WINOBJ":
                 nxt = next((ent for r, ent in resolved if r.start >= v.end), None)
                 if nxt is None:
                     continue
@@ -595,6 +628,9 @@ class _Linker:
                     continue
             if owner is None:
                 continue
+            # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
+            named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
+            self.sure[(v.start, v.end)] = named or by_paren
             event = self._event_for(v, [m for m in cms], events, zones)
             if event and event[0] in self.lex.standings_events:
                 continue
@@ -666,6 +702,20 @@ class _Linker:
                                          event[0] if event else None, event[1] if event else None, None, state,
                                          int(year.group(0)) if year else None, sent, (rec.start, rec.end)))
 
+    def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
+        """'haar landgenote Nao Kodaira': the country of the one the sentence is about."""
+        for m in regex.finditer(r"\b(" + "|".join(self.lex.compatriot_words) + r")\s+", self.text[s:e], regex.IGNORECASE):
+            pos = s + m.end()
+            person = next((p for p in people if 0 <= p.start - pos <= 1), None)
+            ent = self.by_mention.get((person.start, person.end)) if person else None
+            if ent is None:
+                continue
+            source = main_subject if main_subject is not None and main_subject is not ent else None
+            if source is None or source.country is None:
+                source = next((x for x in reversed(sentence_entities) if x is not ent and x.country), None)
+            if source is not None:
+                ent.set_country(source.country)
+
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
         text = self.text[s:e]
@@ -718,6 +768,8 @@ class _Linker:
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
+            if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS):
+                continue
             if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
                 options = (v.value.seconds, *v.value.alternatives)
                 inferred = self._infer_event(options) if ev is None else None
@@ -741,7 +793,7 @@ class _Linker:
                 tm = v.value
                 options = (tm.seconds, *tm.alternatives)
                 res.gap_s = options[-1] if self.sport in ("cycling",) and tm.alternatives else tm.seconds
-            elif v.kind in ("RANK", "WIN", "WINOBJ") and res.rank is None:
+            elif v.kind in ("RANK", "WIN", "WINOBJ", "LEAD") and res.rank is None:
                 res.rank = int(v.value)
             elif v.kind == "STATUS":
                 res.status = v.value
@@ -772,7 +824,8 @@ class _Linker:
             key = (r.entity.id, r.event, r.distance_m)
             if key in merged:
                 m = merged[key]
-                if m.time_s is None and r.time_s is not None:
+                if r.time_s is not None and (m.time_s is None or (
+                        not self.sure.get((m.time.start, m.time.end)) and self.sure.get((r.time.start, r.time.end)))):
                     m.time, m.time_s, m.anchor = r.time, r.time_s, r.anchor
                 m.rank = m.rank if m.rank is not None else r.rank
                 m.gap_s = m.gap_s if m.gap_s is not None else r.gap_s

@@ -5,7 +5,8 @@ returns ``Mention``s: a kind, a character span, the text as written and a
 normalized value. They only find; ``linking`` decides what belongs to whom,
 and the spaCy components in ``components`` store both on the Doc.
 
-Kinds: TIME, EVENT, GENDER, RANK, WIN (rank 1 by a verb or phrase), WINOBJ
+Kinds: TIME, EVENT, GENDER, RANK, WIN (rank 1 by a verb or phrase), LEAD (leads a
+classification), WINOBJ
 ("de zege ging naar X"), STATUS, RECORD, COUNTRY, TEAM, VENUE, AGE, PRON,
 DESC (a description standing for a person: "De 22-jarige Zuid-Hollandse"),
 PERSON, LAST ("laatste"), PAST (a marker that the clause is about another
@@ -189,6 +190,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
+    for m in lex.leader_regex.finditer(text):
+        add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
     for m in lex.last_regex.finditer(text):
         add(Mention("LAST", m.start(), m.end(), m.group(0)))
 

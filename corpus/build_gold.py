@@ -306,6 +306,78 @@ GOLD = {
 }
 
 
+# Regional and city demonyms that unambiguously imply the country, and
+# "Nederlands kampioen". They set the country of the athlete they describe in
+# ALL of that article's rows. "Limburger"/"Limburgse" is ambiguous (NED or BEL)
+# and deliberately absent. Every occurrence of these words in an article must
+# be accounted for in DESCRIBED below, so a new article cannot slip through.
+REGIONAL = {
+    "NED": ["Fries", "Friezin", "Friese", "Zuid-Hollander", "Zuid-Hollandse",
+            "Noord-Hollander", "Noord-Hollandse", "Brabander", "Brabantse",
+            "Groninger", "Groningse", "Drent", "Drentse", "Tukker", "Twentse",
+            "Zeeuw", "Zeeuwse", "Amsterdammer", "Amsterdamse", "Rotterdammer",
+            "Hagenaar", "Haagse", "Utrechter", "Utrechtse", "Gelderse",
+            "Overijsselse", "Flevolandse",
+            "Nederlands kampioen", "Nederlandse kampioen", "Nederlands kampioene"],
+    "BEL": ["Vlaming", "Vlaamse", "West-Vlaming", "Oost-Vlaming", "Antwerpenaar",
+            "Antwerpse", "Gentenaar", "Gentse", "Brusselaar", "Kempenaar",
+            "Waal", "Waalse", "Leuvenaar", "Leuvense"],
+}
+REGIONAL_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(w) for ws in REGIONAL.values() for w in ws),
+                                     key=len, reverse=True)) + r")(?![\w-])")
+REGIONAL_COUNTRY = {w: c for c, ws in REGIONAL.items() for w in ws}
+
+# article -> [(athlete, phrase in the text that ties the description to the
+# athlete, country)]. A phrase containing a REGIONAL word must carry that
+# word's country; athlete None marks an occurrence that describes no athlete.
+DESCRIBED = {
+    "skate_01_wust-goud-1500-peking": [
+        ("Ireen Wüst", "zei de 35-jarige Brabantse", "NED")],
+    "skate_05_swings-goud-massastart": [
+        ("Bart Swings", "moest de Leuvenaar in Pyeongchang", "BEL")],
+    "skate_08_leerdam-wereldtitel-1000-slc": [
+        ("Jutta Leerdam", "De 21-jarige Zuid-Hollandse was zaterdag", "NED")],
+    "skate_10_okt-leerdam-1000-baanrecord": [
+        ("Jutta Leerdam", "De 22-jarige Zuid-Hollandse klokte 1.13,05", "NED")],
+    "skate_11_swings-ereplaats-tomaszow": [
+        ("Bart Swings", "zei Swings na afloop. De 33-jarige Leuvenaar", "BEL")],
+    # Blondin and Manganello are "de Canadese"/"de Amerikaanse": the
+    # Noord-Hollandse who extends her lead is the winner Schouten.
+    "skate_19_stavanger-massastart": [
+        ("Irene Schouten", "Daarmee loopt de Noord-Hollandse in het wereldbekerklassement", "NED")],
+    "skate_21_nk-allround-roest": [
+        ("Patrick Roest", "Patrick Roest is in Thialf opnieuw Nederlands kampioen", "NED"),
+        # the women's title of this Dutch championship (headline: "Nederlandse
+        # allroundtitel"): she is the Dutch women's allround champion
+        ("Antoinette de Jong", "De titel bij de vrouwen ging naar Antoinette de Jong", "NED")],
+    "skate_28_schouten-goud-massastart-peking": [
+        ("Irene Schouten", "ook de massastart gewonnen. De Noord-Hollandse was", "NED")],
+}
+
+
+def described_countries(aid, text):
+    """{athlete: country} from DESCRIBED, checked against the text."""
+    entries = DESCRIBED.get(aid, [])
+    covered = []
+    out = {}
+    for athlete, phrase, country in entries:
+        assert phrase in text, (aid, phrase)
+        words = REGIONAL_RE.findall(phrase)
+        assert all(REGIONAL_COUNTRY[w] == country for w in words), (aid, phrase)
+        start = 0
+        while (i := text.find(phrase, start)) >= 0:
+            covered.append((i, i + len(phrase)))
+            start = i + 1
+        if athlete:
+            assert out.get(athlete, country) == country, (aid, athlete)
+            out[athlete] = country
+    for m in REGIONAL_RE.finditer(text):
+        assert any(a <= m.start() and m.end() <= b for a, b in covered), \
+            (aid, "regional description not accounted for in DESCRIBED", m[0])
+    return out
+
+
 def article_text(aid):
     for ext in (".txt", ".md"):
         p = os.path.join(ART, aid + ext)
@@ -318,7 +390,14 @@ def build():
     rows = []
     for aid, results in GOLD.items():
         text = article_text(aid)
+        described = described_countries(aid, text)
+        named = {r["athlete"] for r in results if r["athlete"]}
+        assert set(described) <= named, (aid, set(described) - named)
         for r in results:
+            if r["athlete"] in described:
+                c = described[r["athlete"]]
+                assert r["country"] in (None, c), (aid, r["athlete"], r["country"], c)
+                r = dict(r, country=c)
             row = {"article_id": aid, "sport": "speed_skating", "event": r["event"]}
             m = re.fullmatch(r"(\d+)m", r["event"])
             if m:

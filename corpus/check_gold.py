@@ -46,6 +46,7 @@ def main():
     arts = load_articles()
     errors = []
     seen = collections.Counter()
+    countries = collections.defaultdict(set)
     per_article = collections.Counter()
     with open(os.path.join(HERE, "gold.jsonl"), encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -105,10 +106,15 @@ def main():
                 errors.append(f"{where}: non-finished row with time/rank")
             if st == "finished" and "time_s" not in row and "rank" not in row and "mark" not in row:
                 errors.append(f"{where}: finished row without time, rank or mark")
+            if "athlete" in row:
+                countries[(aid, row["athlete"])].add(row.get("country"))
             key = (aid, ev, row.get("gender"), name)
             seen[key] += 1
             if seen[key] > 1:
                 errors.append(f"{where}: duplicate competitor/event")
+    for (aid, athlete), cs in countries.items():
+        if len(cs) > 1:
+            errors.append(f"{aid}, {athlete}: different countries in one article {cs}")
     for aid in arts:
         if not per_article[aid]:
             errors.append(f"{aid}: article without gold rows")

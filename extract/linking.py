@@ -132,6 +132,7 @@ class _Linker:
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []
         self.sure: dict[tuple[int, int], bool] = {}
+        self.sentence_subject: Entity | None = None
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -248,6 +249,11 @@ class _Linker:
             want = {"female": "women", "male": "men"}.get(m.value)
             if word == "die":
                 pool = list(reversed(self.recent))
+            elif self.sentence_subject is not None:
+                pool = [self.sentence_subject] + ([self.focus] if self.focus else []) + list(reversed(self.recent))
+            elif clause_subject is None and sentence_entities:
+                # "Het was voor Sábliková de tweede keer dat ze ...": the one named in this sentence
+                pool = list(reversed(sentence_entities)) + ([self.focus] if self.focus else []) + list(reversed(self.recent))
             else:
                 pool = ([self.focus] if self.focus else []) + list(reversed(self.recent))
             for e in pool:
@@ -303,6 +309,9 @@ class _Linker:
         kinds = Counter(m.kind for m in ms)
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
+        named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
+                            and m.value[0] != "classification"), None)
+        team_event = self._is_team_event(named_event or self.event)
         for m in ms:
             if m.kind != "COUNTRY":
                 continue
@@ -327,10 +336,10 @@ class _Linker:
                 if prev and (ent := self.by_mention.get((prev.start, prev.end))):
                     ent.set_country(code)
                 continue
-            if ckind == "names" and self._is_team_event(self.event) and not regex.match(r"\s*-", after):
+            if ckind == "names" and team_event and not regex.match(r"\s*-", after):
                 team = self._team(code, m.text)
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, team))
-            elif ckind == "plural" and self._is_team_event(self.event):
+            elif ckind == "plural" and team_event:
                 name = lex.countries[code].names[0] if lex.countries[code].names else m.text
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, self._team(code, name)))
         ms.sort(key=lambda m: (m.start, -m.end))
@@ -370,7 +379,14 @@ class _Linker:
                 end = self.text.find(",", m.end, e)
                 standings_zones.append((m.start - 40, end if end > 0 else e))
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
-                  and not any(a <= m.start < b for a, b in standings_zones)]
+                  and not any(a <= m.start < b for a, b in standings_zones)
+                  and not self._in_quote(m.start)]
+        # a marker of another race ("vier jaar geleden", "vorig jaar") covers its comma chunk;
+        # in the sentence's first chunk it covers the whole sentence
+        chunk_bounds = [s + x.start() for x in regex.finditer(r",\s|\s[–-]\s|;", self.text[s:e])] + [e]
+        past_spans = [(max([s] + [c for c in chunk_bounds if c <= p.start]), min(c for c in chunk_bounds if c > p.start))
+                      for p in ms if p.kind == "PAST"]
+        events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         for m in ms:
             if m.kind == "GENDER" and not self._in_quote(m.start):
                 self.gender = m.value
@@ -379,15 +395,16 @@ class _Linker:
         sentence_entities: list[Entity] = []
         main_subject: Entity | None = None
         assigned: list[tuple[Entity, Mention, tuple]] = []  # (entity, value mention, event)
-        last_rank_of: dict[int, int] = {}
-        past = [m for m in ms if m.kind == "PAST"]
         main_group: list[Entity] = []
-        sentence_past = False
+        last_subject: Entity | None = None
+        sentence_past = any(a == s for a, _ in past_spans)
+
+        def is_past(pos: int) -> bool:
+            return any(a <= pos < b for a, b in past_spans)
+
+        self.sentence_subject = None
         for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
-            clause_past = any(cs <= p.start < ce for p in past)
-            if ci == 0 and clause_past:
-                sentence_past = True
             refs = [m for m in cms if m.kind in REFERENT_KINDS]
             relative = isinstance(antecedent, Mention)
             if relative:
@@ -422,8 +439,22 @@ class _Linker:
                         group.append(ent)
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
-            if ci == 0 and subject is not None:
+            if subject is None and not relative:
+                if not continues and main_subject is not None and not resolved and ci > 0:
+                    subject, group = main_subject, list(main_group)  # ", maar zijn 12.44,59 was ..."
+                elif resolved and not any(v.kind == "WINOBJ" for v in cms) and any(
+                        v.kind in ("RANK", "WIN", "STATUS") for v in cms):
+                    subject, group = resolved[0][1], [resolved[0][1]]  # "Voor De Jong bleef het brons over"
+            winobj = next((v for v in cms if v.kind == "WINOBJ"), None)
+            if winobj is not None:
+                after_phrase = next((ent for r, ent in resolved if r.start >= winobj.end), None)
+                if after_phrase is not None and ci == 0:
+                    main_subject, main_group = after_phrase, [after_phrase]
+            if ci == 0 and subject is not None and main_subject is None:
                 main_subject, main_group = subject, list(group)
+            self.sentence_subject = main_subject
+            if not relative and subject is not None:
+                last_subject = subject
             # team events: a list of members stands for their team
             if self._is_team_event(self.event) and subject is not None and not subject.team:
                 team = self.team_focus
@@ -432,8 +463,8 @@ class _Linker:
                         member.set_country(team.country)
                     subject, group = team, [team]
             values = [m for m in cms if m.kind in VALUE_KINDS]
-            if clause_past or (sentence_past and antecedent is None):
-                values = [v for v in values if v.kind == "STATUS"]
+            values = [v for v in values if v.kind == "STATUS" or not (
+                is_past(v.start) or (sentence_past and not relative))]
             if any(a <= cs and ce <= b for a, b in standings_zones):
                 values = []
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
@@ -441,10 +472,10 @@ class _Linker:
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
         self._compatriots(s, e, people, main_subject, sentence_entities)
-        if main_subject is not None:
-            self.focus = main_subject
-            if main_subject.team:
-                self.team_focus = main_subject
+        if last_subject is not None:
+            self.focus = last_subject
+            if last_subject.team:
+                self.team_focus = last_subject
         for ent in sentence_entities:
             if ent in self.recent:
                 self.recent.remove(ent)
@@ -545,7 +576,10 @@ class _Linker:
         before = text[max(cs, t.start - 30):t.start]
         after = text[t.end:t.end + 25].lower()
         if _GAP_BEFORE.search(before.rstrip("(")):
-            return "gap"
+            # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
+            if not regex.search(r"(?:^|\s)op\s*$", before) or self.sport == "cycling" or regex.match(
+                    r"\s*(?:seconden?|tellen|minuten?)?\s*(?:van|achter|achterstand|op)\b", after) or tm.whole_seconds:
+                return "gap"
         if regex.match(r"\s*(?:seconden?|tellen)?\s*(?:" + "|".join(map(regex.escape, lex.gap_after)) + r")\b", after):
             return "gap"
         if tm.whole_seconds:
@@ -719,7 +753,7 @@ class _Linker:
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
         text = self.text[s:e]
-        m = regex.search(r"\b(?:bleef|bleven|hield)\b(.*?)\bvoor\b\s*[.,]?\s*$", text)
+        m = regex.search(r"\b(?:bleef|bleven|hield|hielden|houdt)\b(.*?)\b(?:voor|achter zich)\b\s*[.,]?\s*$", text)
         m2 = regex.search(r"\b(?:net|nipt|vlak|juist)\s+voor\b", text)
         if not m and not m2:
             return
@@ -835,8 +869,19 @@ class _Linker:
                 continue
             merged[key] = r
             out.append(r)
-        # a row needs a time, a rank or a non-finished status; an event-less row that only
-        # repeats what another row of the same competitor says is dropped
+        # a row without an event belongs to the competitor's one row with an event, if there is one
+        for r in [r for r in out if r.event is None]:
+            others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
+            if len(others) == 1:
+                o = others[0]
+                o.time_s = o.time_s if o.time_s is not None else r.time_s
+                o.time = o.time if o.time is not None else r.time
+                o.rank = o.rank if o.rank is not None else r.rank
+                o.gap_s = o.gap_s if o.gap_s is not None else r.gap_s
+                o.status = r.status if r.status != "finished" else o.status
+                o.evidence += r.evidence
+                out.remove(r)
+        # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:
             if r.time_s is None and r.rank is None and r.status == "finished":

@@ -125,19 +125,22 @@ def _regexes():
     desc = regex.compile(
         r"(?<![\w])(?P<det>de|het|deze|die)\s+(?P<mods>(?:[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
+    age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
     past = words_regex(["geleden", "vorig jaar", "vorige week", "vorig seizoen", "vorige maand", "vorige keer",
-                        "eerder dit seizoen", "eerder", "destijds", "toen", "ooit", "vorig", "afgelopen weekend"])
+                        "eerder dit seizoen", "eerder", "destijds", "toen", "vorig", "afgelopen weekend"])
     respectively = words_regex(["respectievelijk", "respectief"])
     country_paren = regex.compile(r"\((?P<c>[A-Z][A-Za-z]{1,3})\)")
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
-    return dict(distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
+    return dict(age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
                 country_paren=country_paren, country_from=country_from)
 
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
-    return regex.findall(r"[\w’'-]+", text[end:end + 60])[:n]
+    """The next ``n`` words after ``end``, not crossing the end of the sentence."""
+    window = regex.split(r"[.!?;:\n]", text[end:end + 60], maxsplit=1)[0]
+    return regex.findall(r"[\w’'-]+", window)[:n]
 
 
 def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
@@ -182,7 +185,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in rx["medals"].finditer(text):
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
     for m in lex.winner_object_regex.finditer(text):
-        add(Mention("WINOBJ", m.start(), m.end(), m.group(0), 1))
+        add(Mention("WINOBJ", m.start(), m.end(), m.group(0), lex.winner_object[regex.sub(r"\s+", " ", m.group(0).lower())]))
+    winobj = [(x.start, x.end) for x in out if x.kind == "WINOBJ"]
+    out[:] = [x for x in out if not (x.kind == "RANK" and any(s <= x.start < e for s, e in winobj))]
     taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]
     for m in lex.winner_regex.finditer(text):
         nxt = _next_word(text, m.end(), 1)
@@ -241,6 +246,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         head = m.group("head").lower()
         add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": m.group("mods").lower()}))
+    for m in rx["age_desc"].finditer(text):
+        if not any(x.kind == "DESC" and x.start == m.start() for x in out):
+            add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": m.group("head").lower(), "mods": ""}))
     for m in rx["quote"].finditer(text):
         add(Mention("QUOTE", m.start(), m.end(), m.group(0)))
     for m in rx["past"].finditer(text):

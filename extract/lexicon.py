@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
-               "named": MapOf(str), "sport_only": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
@@ -230,6 +230,9 @@ class Lexicon:
         self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
         self.team_events = set(ev["team_events"])
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
+        self.points_regex = regex.compile(
+            r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:" + "|".join(map(regex.escape, ev["points_units"])) + r")(?!\w)",
+            regex.IGNORECASE)
         self.standings_events = set(ev["standings_events"])
         self.gender_words = {w.lower(): g for g, ws in ev["genders"].items() for w in ws}
         self.gender_regex = words_regex(self.gender_words)

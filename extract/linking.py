@@ -25,12 +25,17 @@ from .recognize import Block, Mention
 
 __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "detect_sport", "fold"]
 
-VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS")
+VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS")
 CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _GAP_BEFORE = regex.compile(r"(?:^|[\s(,])(?:op|\+|achterstand van|marge van|verschil van|voorsprong van)\s*\+?$|\+\s*$",
                             regex.IGNORECASE)
+
+
+def _next_word_is(text: str, pos: int, words) -> bool:
+    m = regex.match(r"\s+([\w-]+)", text[pos:pos + 30])
+    return bool(m) and m.group(1).lower() in words
 
 
 def fold(name: str) -> str:
@@ -72,6 +77,8 @@ class LinkedResult:
     sentence: tuple[int, int] = (0, 0)
     anchor: tuple[int, int] = (0, 0)
     section_gender: str | None = None
+    mark: float | None = None
+    mark_unit: str | None = None
     evidence: list[tuple[str, Mention]] = field(default_factory=list)
 
 
@@ -133,6 +140,7 @@ class _Linker:
         self.fellow_country: list[tuple[Entity, str, Any]] = []
         self.sure: dict[tuple[int, int], bool] = {}
         self.sentence_subject: Entity | None = None
+        self.prev_focus: Entity | None = None
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -376,8 +384,11 @@ class _Linker:
         standings_zones = []
         for m in ms:
             if m.kind == "EVENT" and m.value[0] in lex.standings_events:
-                end = self.text.find(",", m.end, e)
-                standings_zones.append((m.start - 40, end if end > 0 else e))
+                # from the last comma or "en" before the mention to the next comma
+                before = list(regex.finditer(r",\s|\sen\s", self.text[s:m.start]))
+                start = s + before[-1].end() if before else s
+                end = regex.compile(r",\s").search(self.text, m.end, e)
+                standings_zones.append((start, end.start() if end else e))
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
                   and not any(a <= m.start < b for a, b in standings_zones)
                   and not self._in_quote(m.start)]
@@ -403,6 +414,7 @@ class _Linker:
             return any(a <= pos < b for a, b in past_spans)
 
         self.sentence_subject = None
+        self.prev_focus = self.focus
         for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
             refs = [m for m in cms if m.kind in REFERENT_KINDS]
@@ -455,6 +467,8 @@ class _Linker:
             self.sentence_subject = main_subject
             if not relative and subject is not None:
                 last_subject = subject
+                if self.gender and not subject.team:
+                    subject.set_gender(self.gender)  # "Bij de mannen werd Roest wereldkampioen"
             # team events: a list of members stands for their team
             if self._is_team_event(self.event) and subject is not None and not subject.team:
                 team = self.team_focus
@@ -523,9 +537,14 @@ class _Linker:
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS")]
         for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s", text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
-        for m in regex.finditer(r"\sen\s", text[s:e]):
+        for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
-            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON") and 0 <= r.start - (s + m.end()) <= 1), None)
+            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC") and 0 <= r.start - (s + m.end()) <= 1), None)
+            if nxt is not None and m.group(0).startswith(","):
+                # ", de Canadese Weidemann pakte ...": a new clause only if a name follows the description
+                after = text[nxt.end:e]
+                if nxt.kind == "DESC" and not regex.match(r"\s*\p{Lu}", after):
+                    continue
             if nxt is None:
                 continue
             clause_start = max([c[0] for c in cuts if c[0] < pos] + [s])
@@ -555,7 +574,11 @@ class _Linker:
         return [seg for seg in segments if seg[1] > seg[0]]
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
+        if v.kind == "POINTS":
+            return (self.allround or "combined", None)
         if any(a <= v.start < b for a, b in zones):
+            if self.allround:  # "het eindklassement" of an allround championship is its classification
+                return (self.allround, None)
             return ("standings", None)
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
@@ -567,6 +590,10 @@ class _Linker:
         sent_before = [m for m in events if m.end <= v.start]
         if sent_before:
             return sent_before[-1].value
+        if self.allround and v.kind != "TIME" and not any(m.kind == "TIME" for m in cms) and not (
+                v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.rank_nouns - {"plaats", "plek"})):
+            # in an allround report a place without a time or a named distance is in the classification
+            return (self.allround, None)
         return self.event
 
     def _time_role(self, t: Mention, cms: list[Mention], cs: int) -> str:
@@ -744,11 +771,13 @@ class _Linker:
             ent = self.by_mention.get((person.start, person.end)) if person else None
             if ent is None:
                 continue
-            source = main_subject if main_subject is not None and main_subject is not ent else None
-            if source is None or source.country is None:
-                source = next((x for x in reversed(sentence_entities) if x is not ent and x.country), None)
+            before = [self.by_mention.get((p.start, p.end)) for p in people if p.end <= s + m.start()]
+            source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
+            if source is None and self.prev_focus is not None and self.prev_focus is not ent:
+                source = self.prev_focus
             if source is not None:
                 ent.set_country(source.country)
+            ent.set_gender(self.lex.gender_of_word(m.group(1)) if m.group(1).lower() != "landgenoten" else None)
 
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
@@ -831,6 +860,8 @@ class _Linker:
                 res.rank = int(v.value)
             elif v.kind == "STATUS":
                 res.status = v.value
+            elif v.kind == "POINTS" and res.mark is None:
+                res.mark, res.mark_unit = v.value, "points"
             if ev:
                 self.gender_by_event[ev[0]][ent.gender] += 1
 
@@ -863,6 +894,8 @@ class _Linker:
                     m.time, m.time_s, m.anchor = r.time, r.time_s, r.anchor
                 m.rank = m.rank if m.rank is not None else r.rank
                 m.gap_s = m.gap_s if m.gap_s is not None else r.gap_s
+                if m.mark is None:
+                    m.mark, m.mark_unit = r.mark, r.mark_unit
                 if r.status != "finished":
                     m.status = r.status
                 m.evidence += r.evidence
@@ -884,7 +917,7 @@ class _Linker:
         # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:
-            if r.time_s is None and r.rank is None and r.status == "finished":
+            if r.time_s is None and r.rank is None and r.mark is None and r.status == "finished":
                 continue
             keep.append(r)
         self.results = keep

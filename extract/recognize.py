@@ -90,7 +90,7 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                     kind = "caption"
                 elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)):
                     kind = "list"
-                elif (len(body.split()) <= lex.heading_max_words and not regex.search(r"[.!?:;,”\"']\s*$", body)
+                elif (len(body.split()) <= lex.heading_max_words and not regex.search(r"[.!?;,”\"']\s*$", body)
                       and not regex.search(r"\d[.,]\d", body[-8:])):
                     kind = "heading"
                 else:
@@ -168,6 +168,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
         else:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (lex.named_events[key], None)))
+    for m in lex.points_regex.finditer(text):
+        add(Mention("POINTS", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
     for m in lex.gender_regex.finditer(text):
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 

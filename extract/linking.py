@@ -38,6 +38,10 @@ def _next_word_is(text: str, pos: int, words) -> bool:
     return bool(m) and m.group(1).lower() in words
 
 
+def ok_basic(e: "Entity", code: str | None, gender: str | None) -> bool:
+    return (not e.team and (code is None or e.country in (None, code)) and (gender is None or e.gender in (None, gender)))
+
+
 def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -141,6 +145,7 @@ class _Linker:
         self.sure: dict[tuple[int, int], bool] = {}
         self.sentence_subject: Entity | None = None
         self.prev_focus: Entity | None = None
+        self.explicit_event: set[tuple[int, int]] = set()
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -166,6 +171,9 @@ class _Linker:
                     ent = max(before, key=lambda x: x[0])[1] if before else cands[0]
                 elif cands:
                     ent = cands[0]
+                elif len(toks) == 1 and len(firsts := [e for k, e in full.items() if k.split()[0] == toks[0]
+                                                          and len(k.split()) == 2]) == 1:
+                    ent = firsts[0]  # family name first: "Gao" is "Gao Tingyu"
                 elif key in singles:
                     ent = singles[key]
                 else:
@@ -291,15 +299,25 @@ class _Linker:
                 return (not e.team and not e.non_athlete and (code is None or e.country in (None, code))
                         and (gender is None or e.gender in (None, gender)))
 
+            words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
+            if clause_subject is not None and words_before and words_before[-1].lower() in lex.copulas:
+                # "Ntab was met 34,69 de beste Nederlander": the description is the subject's
+                if ok_basic(clause_subject, code, gender):
+                    clause_subject.set_country(code)
+                    clause_subject.set_gender(gender)
+                    return clause_subject
+                return None
             pool: list[Entity] = []
+            if subject_position and self.sentence_subject is not None and clause_subject is None:
+                pool.append(self.sentence_subject)  # "...: de Canadees werd vierde"
             recent = [e for e in reversed(sentence_entities) if e is not clause_subject]
             recent += [e for e in reversed(self.recent) if e is not clause_subject]
             if code and cw[1] != "regional":
                 # "De Amerikaan": whoever is known as one, else the last one named whose country is open
-                pool = [e for e in ([self.focus] if self.focus else []) + recent if e.country == code]
+                pool += [e for e in ([self.focus] if self.focus else []) + recent if e.country == code]
                 pool += [e for e in recent if e.country is None]
             else:
-                pool = ([self.focus] if subject_position and self.focus else []) + recent
+                pool += ([self.focus] if subject_position and self.focus else []) + recent
             for e in pool:
                 if ok(e):
                     e.set_country(code)
@@ -535,7 +553,7 @@ class _Linker:
             else:
                 cuts.append((pos, None, True, None))
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS")]
-        for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s", text[s:e]):
+        for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s|:\s(?=\p{Ll}|de |De |het |Het )", text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
         for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
@@ -583,9 +601,11 @@ class _Linker:
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
         if after:
+            self.explicit_event.add((v.start, v.end))
             return after[0].value
         before = [m for m in cms if m.kind == "EVENT" and m.end <= v.start and m.value[0] not in self.lex.standings_events]
         if before:
+            self.explicit_event.add((v.start, v.end))
             return before[-1].value
         sent_before = [m for m in events if m.end <= v.start]
         if sent_before:
@@ -616,17 +636,17 @@ class _Linker:
         if records:
             rec = records[-1]
             between = text[rec.end:t.start]
+            lead = text[max(cs, rec.start - 30):rec.start]
             if regex.fullmatch(r"\s*\(\s*", between):
+                return "old"  # "het wereldrecord (3.53,31)"
+            if regex.search(r"\bstond\b|\bstaat\b|\bsinds\b|\bdateerde\b|\bin handen\b|\buit (?:19|20)\d\d\b", between + after):
                 return "old"
-            if regex.search(r"\b(?:nieuwe?|verbeterde|verbeterd)\b", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE) \
-                    and not regex.search(r"\boude\b", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE):
-                return "result"
-            if regex.search(r"\b(?:haar|zijn|eigen|oude|het|dat|diens|hun)\b[^.]*$", text[max(cs, rec.start - 25):rec.start], regex.IGNORECASE) \
-                    and regex.search(r"^\s*(?:van|stond op|:|\(|uit \d{4})", between):
-                if regex.search(r"\b(?:een|met een)\s*$", text[max(cs, rec.start - 25):rec.start]) is None:
-                    return "old"
-            if regex.search(r"\bstond\b|\bstaat\b|\bsinds\b|\bdateerde\b|\bin handen\b", between + after):
-                return "old"
+            if regex.fullmatch(r"\s*(?:tot|naar|op)\s*", between):
+                return "result"  # "verbeterde het record tot 1.06,96"
+            if regex.fullmatch(r"\s*(?:van|:)\s*", between):
+                if regex.search(r"\b(?:nieuwe?|een)\s+(?:\w+\s+){0,2}$", lead, regex.IGNORECASE):
+                    return "result"  # "een (nieuw) persoonlijk record van 1.42,38": set in this race
+                return "old"  # "verbeterde het olympisch record van 34,41", "haar nationale record van 1.11,84"
         if regex.search(r"(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before) and \
                 regex.search(r"\b(?:haar|zijn|eigen|oude|diens)\s+(?:\w+\s+)?(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before):
             return "old"
@@ -831,8 +851,9 @@ class _Linker:
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
-            if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS):
-                continue
+            if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS) and not (
+                    (v.start, v.end) in self.explicit_event and event and event[0] != "classification"):
+                continue  # leading a classification is a place only when the classification is a contest here
             if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
                 options = (v.value.seconds, *v.value.alternatives)
                 inferred = self._infer_event(options) if ev is None else None

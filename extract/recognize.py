@@ -130,7 +130,7 @@ def _regexes():
     past = words_regex(["geleden", "vorig jaar", "vorige week", "vorig seizoen", "vorige maand", "vorige keer",
                         "eerder dit seizoen", "eerder", "destijds", "toen", "vorig", "afgelopen weekend"])
     respectively = words_regex(["respectievelijk", "respectief"])
-    country_paren = regex.compile(r"\((?P<c>[A-Z][A-Za-z]{1,3})\)")
+    country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)\)")
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
     return dict(age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
@@ -224,6 +224,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("COUNTRY", m.start(), m.end(), word, (code, kind)))
     for m in rx["country_paren"].finditer(text):
         code = lex.country_short.get(m.group("c"))
+        if code is None and (hit := lex.country_words.get(m.group("c").lower())) and hit[1] == "names":
+            code = hit[0]  # "(Zuid-Korea)"
         if code:
             add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (code, "short")))
     for m in rx["country_from"].finditer(text):

@@ -57,7 +57,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
-              "winner_object_phrases": MapOf(int), "rank_nouns": Words, "not_rank_nouns": Words,
+              "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "old_cues": Words, "new_cues": Words,
@@ -250,8 +250,15 @@ class Lexicon:
         self.winner_regex = words_regex(rk["winner_phrases"])
         self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
         self.leader_regex = words_regex(rk["leader_phrases"])
-        self.winner_object = {regex.sub(r"\s+", " ", k.lower()): v for k, v in rk["winner_object_phrases"].items()}
-        self.winner_object_regex = words_regex(self.winner_object)
+        self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
+
+        def alts(words):
+            return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+        # "het brons ging naar", "de wereldtitel bij de vrouwen ging naar", "gewonnen door"
+        self.winner_object_regex = regex.compile(
+            rf"(?<![\w-])(?:(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,4}}?\s+(?:{alts(rk['prize_verbs'])})"
+            rf"|(?P<by>{alts(rk['winner_by'])}))(?![\w-])", regex.IGNORECASE)
         self.rank_nouns = set(rk["rank_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
         self.past_regex = words_regex(rk["past_markers"])

@@ -13,6 +13,7 @@ or an earlier race becomes a record mention or is left out.
 """
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -128,6 +129,7 @@ class _Linker:
         self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
         self.ranges = lex.time_ranges.get(sport, {})
         self.entities: list[Entity] = []
+        self._ids = itertools.count()
         self.by_mention: dict[tuple[int, int], Entity] = {}
         self.results: list[LinkedResult] = []
         self.records: list[LinkedRecord] = []
@@ -138,7 +140,6 @@ class _Linker:
         self.team_focus: Entity | None = None
         self.allround = next((m.value[0] for m in mentions if m.kind == "EVENT"
                               and m.value[0] in ("allround", "sprint_allround")), None)
-        self.gender_by_event: dict[str | None, Counter] = defaultdict(Counter)
         self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []
@@ -146,6 +147,7 @@ class _Linker:
         self.sentence_subject: Entity | None = None
         self.prev_focus: Entity | None = None
         self.explicit_event: set[tuple[int, int]] = set()
+        self.past_spans: list[tuple[int, int]] = []
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -156,8 +158,15 @@ class _Linker:
             if len(toks) >= 2 and not all(t in self.lex.particles for t in toks[:-1]):
                 key = " ".join(toks)
                 if key not in full:
-                    full[key] = Entity(len(self.entities), p.text)
+                    full[key] = Entity(next(self._ids), p.text)
                     self.entities.append(full[key])
+        # "Rijpma-de Jong" is "Antoinette Rijpma-de Jong" when she is the one such name
+        for key in sorted(full, key=lambda k: len(k.split())):
+            toks = key.split()
+            longer = {id(e): e for k, e in full.items() if len(k.split()) > len(toks) and k.split()[-len(toks):] == toks}
+            if len(longer) == 1 and full[key] is not (target := next(iter(longer.values()))):
+                self.entities.remove(full[key])
+                full[key] = target
         singles: dict[str, Entity] = {}
         for p in people:
             toks = fold(p.text).split()
@@ -177,7 +186,7 @@ class _Linker:
                 elif key in singles:
                     ent = singles[key]
                 else:
-                    ent = singles[key] = Entity(len(self.entities), p.text)
+                    ent = singles[key] = Entity(next(self._ids), p.text)
                     self.entities.append(ent)
             ent.mentions.append(p)
             self.by_mention[(p.start, p.end)] = ent
@@ -202,7 +211,7 @@ class _Linker:
         for e in self.entities:
             if e.team and e.country == code:
                 return e
-        ent = Entity(len(self.entities), name, country=code, team=True)
+        ent = Entity(next(self._ids), name, country=code, team=True)
         self.entities.append(ent)
         return ent
 
@@ -416,6 +425,7 @@ class _Linker:
         past_spans = [(max([s] + [c for c in chunk_bounds if c <= p.start]), min(c for c in chunk_bounds if c > p.start))
                       for p in ms if p.kind == "PAST"]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
+        self.past_spans = past_spans
         for m in ms:
             if m.kind == "GENDER" and not self._in_quote(m.start):
                 self.gender = m.value
@@ -436,6 +446,9 @@ class _Linker:
         for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
             refs = [m for m in cms if m.kind in REFERENT_KINDS]
+            subordinate = antecedent == "subordinate"  # "..., die Stolz nog aan het wankelen kon brengen"
+            if subordinate:
+                antecedent = None
             relative = isinstance(antecedent, Mention)
             if relative:
                 antecedent_mention = antecedent
@@ -450,6 +463,18 @@ class _Linker:
             if (continues and antecedent is None and main_subject is not None) or (
                     relative and antecedent is main_subject and main_subject is not None):
                 subject, group = main_subject, list(main_group)
+            elif relative and antecedent_mention.kind == "PERSON":
+                # "de Canadese Blondin en de Amerikaanse Kilburg, die zilver en brons pakten"
+                group = [antecedent]
+                pos = antecedent_mention.start
+                for p in reversed([p for p in people if p.end <= pos]):
+                    gap = self.text[p.end:pos]
+                    if not regex.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|en)\s*(?:(?:de|het)\s+)?(?:[\w-]+\s+)?", gap) or \
+                            not regex.search(r",|\ben\b", gap):
+                        break
+                    if (ent := self.by_mention.get((p.start, p.end))) and ent not in group:
+                        group.insert(0, ent)
+                    pos = p.start
             resolved: list[tuple[Mention, Entity]] = []
             for r in refs:
                 if r.kind == "PRON" and r.text.lower() == "die" and relative:
@@ -483,7 +508,7 @@ class _Linker:
             if ci == 0 and subject is not None and main_subject is None:
                 main_subject, main_group = subject, list(group)
             self.sentence_subject = main_subject
-            if not relative and subject is not None:
+            if not relative and not subordinate and subject is not None:
                 last_subject = subject
                 if self.gender and not subject.team:
                     subject.set_gender(self.gender)  # "Bij de mannen werd Roest wereldkampioen"
@@ -551,7 +576,7 @@ class _Linker:
                     text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
                 cuts.append((pos, prev, True, None))
             else:
-                cuts.append((pos, None, True, None))
+                cuts.append((pos, "subordinate", True, None))
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS")]
         for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s|:\s(?=\p{Ll}|de |De |het |Het )", text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
@@ -580,6 +605,10 @@ class _Linker:
                 continue
             segments.append((pos, cut, None, None, continues))
             continues = False
+            if ant == "subordinate":
+                segments.append((cut, cut, "subordinate", None, False))  # marks the next segment
+                pos = cut
+                continue
             if relative and (ant is not None or rec is not None):
                 comma = regex.compile(r",\s").search(text, cut, e)
                 end = comma.start() if comma else e
@@ -589,7 +618,16 @@ class _Linker:
             else:
                 pos = cut
         segments.append((pos, e, None, None, continues))
-        return [seg for seg in segments if seg[1] > seg[0]]
+        out = []
+        subordinate = False
+        for seg in segments:
+            if seg[2] == "subordinate":
+                subordinate = True
+                continue
+            if seg[1] > seg[0]:
+                out.append((seg[0], seg[1], "subordinate" if subordinate and seg[2] is None else seg[2], seg[3], seg[4]))
+            subordinate = False
+        return out
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
         if v.kind == "POINTS":
@@ -598,6 +636,7 @@ class _Linker:
             if self.allround:  # "het eindklassement" of an allround championship is its classification
                 return (self.allround, None)
             return ("standings", None)
+        cms = [m for m in cms if not (m.kind == "EVENT" and any(a <= m.start < b for a, b in self.past_spans))]
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
         if after:
@@ -625,7 +664,8 @@ class _Linker:
         if _GAP_BEFORE.search(before.rstrip("(")):
             # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
             if not regex.search(r"(?:^|\s)op\s*$", before) or self.sport == "cycling" or regex.match(
-                    r"\s*(?:seconden?|tellen|minuten?)?\s*(?:van|achter|achterstand|op)\b", after) or tm.whole_seconds:
+                    r"\s*(?:seconden?|tellen|minuten?)?\s*(?:van|achter|achterstand|op)\b", after) or tm.whole_seconds \
+                    or regex.search(r"\b(?:seconden?|tellen|honderdsten?|tienden?)$", t.text):
                 return "gap"
         if regex.match(r"\s*(?:seconden?|tellen)?\s*(?:" + "|".join(map(regex.escape, lex.gap_after)) + r")\b", after):
             return "gap"
@@ -859,6 +899,8 @@ class _Linker:
                 inferred = self._infer_event(options) if ev is None else None
                 if inferred:
                     ev = inferred
+                elif ev and ev[0] in self.ranges and not any(self._plausible(ev[0], o) for o in options):
+                    continue  # a split, a lap or a gap: no finishing time for this event
             key = (ent.id, ev)
             res = by_key.get(key)
             if res is None:
@@ -883,8 +925,6 @@ class _Linker:
                 res.status = v.value
             elif v.kind == "POINTS" and res.mark is None:
                 res.mark, res.mark_unit = v.value, "points"
-            if ev:
-                self.gender_by_event[ev[0]][ent.gender] += 1
 
     def _finish(self) -> None:
         for ent, code, event in self.fellow_country:
@@ -897,11 +937,10 @@ class _Linker:
         for r in self.results:
             g = r.entity.gender or r.section_gender
             if g is None:
-                counts = Counter({k: v for k, v in self.gender_by_event[r.event].items() if k})
-                for other in self.results:
-                    if other.event == r.event and other.entity.gender:
-                        counts[other.entity.gender] += 1
-                g = counts.most_common(1)[0][0] if counts else (article.most_common(1)[0][0] if article else None)
+                # the nearest result of the same event whose gender is known
+                near = sorted((abs(o.anchor[0] - r.anchor[0]), o.entity.gender or o.section_gender) for o in self.results
+                              if o is not r and o.event == r.event and (o.entity.gender or o.section_gender))
+                g = near[0][1] if near else (article.most_common(1)[0][0] if article else None)
             r.gender = g
         # merge rows of one competitor in one event (the same result told twice)
         merged: dict[tuple, LinkedResult] = {}

@@ -123,12 +123,11 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>de|het|deze|die)\s+(?P<mods>(?:[\w’'-]+\s+){0,3}?)(?P<head>"
+        r"(?<![\w])(?P<det>de|het|deze|die)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
-    age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige)(?=\s+\p{Ll}|[,.])")
+    age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
-    past = words_regex(["geleden", "vorig jaar", "vorige week", "vorig seizoen", "vorige maand", "vorige keer",
-                        "eerder dit seizoen", "eerder", "destijds", "toen", "vorig", "afgelopen weekend"])
+    past = lex.past_regex
     respectively = words_regex(["respectievelijk", "respectief"])
     country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)\)")
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
@@ -187,7 +186,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in rx["medals"].finditer(text):
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
     for m in lex.winner_object_regex.finditer(text):
-        add(Mention("WINOBJ", m.start(), m.end(), m.group(0), lex.winner_object[regex.sub(r"\s+", " ", m.group(0).lower())]))
+        rank = lex.prize_nouns[regex.sub(r"\s+", " ", m.group("noun").lower())] if m.group("noun") else 1
+        add(Mention("WINOBJ", m.start(), m.end(), m.group(0), rank))
     winobj = [(x.start, x.end) for x in out if x.kind == "WINOBJ"]
     out[:] = [x for x in out if not (x.kind == "RANK" and any(s <= x.start < e for s, e in winobj))]
     taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]

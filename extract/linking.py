@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -522,8 +522,6 @@ class _Linker:
             values = [m for m in cms if m.kind in VALUE_KINDS]
             values = [v for v in values if v.kind == "STATUS" or not (
                 is_past(v.start) or (sentence_past and not relative))]
-            if any(a <= cs and ce <= b for a, b in standings_zones):
-                values = []
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
         # "X bleef Y en Z voor": the ones after X get the next ranks
@@ -866,6 +864,16 @@ class _Linker:
                               and (r.event, r.distance_m) == ((self.event or (None, None))[0], (self.event or (None, None))[1])), None)
         if lead_rank is None:
             return
+        event = self.event
+        named = [x for x in ms if x.kind == "EVENT" and s + (m or m2).start() <= x.start < zone[1]]
+        if named:
+            code = named[0].value[0]
+            if code in self.lex.standings_events or code == "classification":
+                if not self.allround:
+                    return  # a cup's standings: no places of a race
+                event = (self.allround, None)
+            else:
+                event = named[0].value
         n = lead_rank
         for r in refs:
             ent = self._resolve_known(r)
@@ -874,7 +882,7 @@ class _Linker:
             n += 1
             if any(a[0] is ent and a[1].kind in ("RANK", "WIN", "WINOBJ") for a in assigned):
                 continue
-            assigned.append((ent, Mention("RANK", r.start, r.end, r.text, n), self.event))
+            assigned.append((ent, Mention("RANK", r.start, r.end, r.text, n), event))
 
     def _resolve_known(self, r: Mention) -> Entity | None:
         if r.kind == "TEAMREF":
@@ -891,6 +899,9 @@ class _Linker:
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
+            if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS and self.allround:
+                # "1. Leerdam (Ned) 153,245" under an allround classification: points, not a time
+                v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)
             if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS) and not (
                     (v.start, v.end) in self.explicit_event and event and event[0] != "classification"):
                 continue  # leading a classification is a place only when the classification is a contest here

@@ -65,11 +65,13 @@ SPECS: dict[str, dict] = {
     "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
-              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words},
+              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
+    "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
+                "relative_pronouns": Words, "particles_before_relative": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
 }
@@ -295,10 +297,24 @@ class Lexicon:
         self.plural_heads = {w.lower() for w in nm["plural_heads"]}
         self.prepositions = {w.lower() for w in nm["prepositions"]}
         self.copulas = {w.lower() for w in nm["copulas"]}
+        self.place_prepositions = {w.lower() for w in nm["place_prepositions"]}
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])
         self.non_athlete_roles = {w.lower() for w in nm["non_athlete_roles"]}
+        lk = r["linking"]
+
+        def alt(words):
+            return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+        self.overtaken_regex = regex.compile(
+            rf"\b(?:{alt(lk['overtaken_verbs'])})\b(.*?)\b(?:{alt(lk['overtaken_ends'])})\b\s*[.,]?\s*$")
+        self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
+        self.conjunction_cut_regex = regex.compile(
+            rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
+        self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")
+        self.relative_gap_regex = regex.compile(
+            rf"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
         lay = r["layout"]
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]

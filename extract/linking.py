@@ -527,6 +527,8 @@ class _Linker:
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
         self._compatriots(s, e, people, main_subject, sentence_entities)
+        if last_subject is None and sentence_entities:
+            last_subject = sentence_entities[0]  # "... was een formaliteit voor Roest. Hij won ..."
         if last_subject is not None:
             self.focus = last_subject
             if last_subject.team:
@@ -562,21 +564,19 @@ class _Linker:
         refs = [m for m in ms if m.kind in ("PERSON", "TEAMREF", "DESC")]
         records = [m for m in ms if m.kind == "RECORD"]
         text = self.text
-        for m in regex.finditer(r"(?:,\s*|\s)(die|dat)\s", text[s:e]):
+        for m in self.lex.relative_regex.finditer(text[s:e]):
             pos = s + m.start(1)
             rec = next((r for r in reversed(records) if r.end <= pos
                         and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
-            elif m.group(1) == "die" and prev and (regex.fullmatch(
-                    r"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:voor|op|uit|aan|af|door|mee|toe|terug|weg|neer|binnen|achter)\s+)?",
-                    text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
+            elif m.group(1) == "die" and prev and (self.lex.relative_gap_regex.fullmatch(text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
                 cuts.append((pos, prev, True, None))
             else:
                 cuts.append((pos, "subordinate", True, None))
-        value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS")]
-        for m in regex.finditer(r",\s*(?:maar|waarna|terwijl|waardoor|waarmee|omdat|nadat)\s|;\s|\s–\s|\s-\s|:\s(?=\p{Ll}|de |De |het |Het )", text[s:e]):
+        value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS", "POINTS", "LEAD", "WINOBJ")]
+        for m in self.lex.conjunction_cut_regex.finditer(text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
         for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
@@ -840,8 +840,8 @@ class _Linker:
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
         text = self.text[s:e]
-        m = regex.search(r"\b(?:bleef|bleven|hield|hielden|houdt)\b(.*?)\b(?:voor|achter zich)\b\s*[.,]?\s*$", text)
-        m2 = regex.search(r"\b(?:net|nipt|vlak|juist)\s+voor\b", text)
+        m = self.lex.overtaken_regex.search(text)
+        m2 = self.lex.just_ahead_regex.search(text)
         if not m and not m2:
             return
         ranked = [(ent, v.value) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
@@ -859,12 +859,12 @@ class _Linker:
         if lead is None:
             return
         lead_rank = next((rk for ent, rk in ranked if ent is lead), None)
-        if lead_rank is None:
-            lead_rank = next((r.rank for r in reversed(self.results) if r.entity is lead and r.rank
-                              and (r.event, r.distance_m) == ((self.event or (None, None))[0], (self.event or (None, None))[1])), None)
-        if lead_rank is None:
-            return
         event = self.event
+        if lead_rank is None:  # the lead's place told before: "De titel ging naar X. Zij bleef Y en Z voor."
+            latest = next((r for r in reversed(self.results) if r.entity is lead and r.rank), None)
+            if latest is None:
+                return
+            lead_rank, event = latest.rank, (latest.event, latest.distance_m)
         named = [x for x in ms if x.kind == "EVENT" and s + (m or m2).start() <= x.start < zone[1]]
         if named:
             code = named[0].value[0]
@@ -899,6 +899,9 @@ class _Linker:
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
+            if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
+                    and nat[1] == "adjective" and not ent.team:
+                ent.set_country(nat[0])  # "Nederlands kampioen"
             if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS and self.allround:
                 # "1. Leerdam (Ned) 153,245" under an allround classification: points, not a time
                 v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)

@@ -131,7 +131,11 @@ def _regexes():
     respectively = words_regex(["respectievelijk", "respectief"])
     country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)\)")
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
-    return dict(age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
+    # "zowel de 1500 als de 10.000 meter": the first distance without its unit
+    bare_distance = regex.compile(
+        rf"(?<![\w.,])de\s+(?P<n>\d{{1,2}}(?:\.\d{{3}})+|\d{{3,5}})\s+(?:en|als|of)\s+de\s+(?:\d{{1,2}}(?:\.\d{{3}})+|\d{{3,5}})\s*(?:{units})(?![\w])",
+        regex.IGNORECASE)
+    return dict(bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
                 country_paren=country_paren, country_from=country_from)
 
@@ -160,6 +164,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs))))
         elif any(metres in d for d in lex.race_distances.values()):
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+    for m in rx["bare_distance"].finditer(text):
+        metres = int(m.group("n").replace(".", ""))
+        if any(metres in d for d in lex.race_distances.values()):
+            add(Mention("EVENT", m.start("n"), m.end("n"), m.group("n"), (f"{metres}m", metres)))
     for m in lex.named_event_regex.finditer(text):
         key = regex.sub(r"\s+", " ", m.group(0).lower())
         if key in lex.distance_words:
@@ -173,10 +181,11 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 
     for m in rx["ordinal"].finditer(text):
-        nxt = _next_word(text, m.end(), 3)
-        if nxt and (nxt[0].lower() in lex.not_rank_nouns
-                    or (len(nxt) > 2 and nxt[0].lower() == "en" and nxt[2].lower() in lex.not_rank_nouns)):
-            continue
+        nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
+        if nxt and (nxt[0] in lex.not_rank_nouns
+                    or (len(nxt) > 1 and nxt[0] not in STOP_WORDS and nxt[1] in lex.not_rank_nouns)
+                    or (len(nxt) > 2 and nxt[0] == "en" and nxt[2] in lex.not_rank_nouns)):
+            continue  # "de tweede binnenbocht", "de vierde nationale titel", "de vierde en laatste rit"
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.ordinals[m.group(0).lower()]))
     for m in rx["numeric_rank"].finditer(text):
         nxt = _next_word(text, m.end(), 1)
@@ -324,6 +333,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
             i += 1
             continue
+        if j == i + 1 and i > 0 and tokens[i - 1][0].lower() in lex.place_prepositions and not first_is_start:
+            i = j
+            continue  # "de schaatser uit Lekkerkerk": a place
         start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
         # a capitalized particle before a surname: "De Vries won", "tegen Van der Poel"
         b = i - 1

@@ -65,7 +65,7 @@ SPECS: dict[str, dict] = {
     "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
-              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words},
+              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -260,6 +260,7 @@ class Lexicon:
         # "het brons ging naar", "de wereldtitel bij de vrouwen ging naar", "gewonnen door"
         self.winner_object_regex = regex.compile(
             rf"(?<![\w-])(?:(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,4}}?\s+(?:{alts(rk['prize_verbs'])})"
+            rf"|(?:ging|gaat)\s+(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,3}}?\s+naar"
             rf"|(?P<by>{alts(rk['winner_by'])}))(?![\w-])", regex.IGNORECASE)
         self.rank_nouns = set(rk["rank_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
@@ -298,6 +299,7 @@ class Lexicon:
         self.prepositions = {w.lower() for w in nm["prepositions"]}
         self.copulas = {w.lower() for w in nm["copulas"]}
         self.place_prepositions = {w.lower() for w in nm["place_prepositions"]}
+        self.place_words = set(nm["place_words"])
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])

@@ -308,6 +308,13 @@ class _Linker:
                 return (not e.team and not e.non_athlete and (code is None or e.country in (None, code))
                         and (gender is None or e.gender in (None, gender)))
 
+            prev_person = next((p for p in reversed(self.mentions) if p.kind == "PERSON" and p.end <= m.start
+                                and regex.fullmatch(r",\s*", self.text[p.end:m.start])), None)
+            if prev_person is not None and (ent := self.by_mention.get((prev_person.start, prev_person.end))) \
+                    and ok_basic(ent, code, gender):
+                ent.set_country(code)
+                ent.set_gender(gender)
+                return ent  # "Kjeld Nuis, de titelverdediger, ..."
             words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
             if clause_subject is not None and words_before and words_before[-1].lower() in lex.copulas:
                 # "Ntab was met 34,69 de beste Nederlander": the description is the subject's
@@ -360,7 +367,7 @@ class _Linker:
                 if ent and len(between) <= 2:
                     ent.set_country(code)
                     det = self.text[max(0, m.start - 4):m.start].strip().lower()
-                    if not between and det.endswith("de"):
+                    if not between and (det == "de" or det.endswith(" de")):
                         ent.set_gender("women" if ckind == "female" else "men" if ckind == "male" else None)
                     for w in between:
                         if w.lower() in lex.non_athlete_roles:
@@ -378,9 +385,12 @@ class _Linker:
                 name = lex.countries[code].names[0] if lex.countries[code].names else m.text
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, self._team(code, name)))
         ms.sort(key=lambda m: (m.start, -m.end))
-        # drop DESC mentions that overlap a TEAMREF or a PERSON
+        # drop DESC mentions that overlap a TEAMREF or a PERSON, or stand right before a name
+        # ("Het Franse racetalent Fabio Quartararo": an attribute of the name)
         taken = [(m.start, m.end) for m in ms if m.kind in ("TEAMREF", "PERSON")]
         ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
+        ms = [m for m in ms if not (m.kind == "DESC" and any(
+            p.start >= m.end and regex.fullmatch(r"\s+(?:[\w-]+\s+)?", self.text[m.end:p.start]) for p in people))]
         # appositions: "Bart Hoolwerf, de andere Nederlander" sets the country of the name before
         for m in ms:
             if m.kind == "DESC" and (cw := lex.country_words.get(m.value["head"])):
@@ -488,7 +498,7 @@ class _Linker:
                 if subj_pos and subject is None:
                     subject = ent
                     group = [ent]
-                elif group and group[-1] is not ent and regex.fullmatch(
+                elif group and group[-1] is not ent and r.kind in ("PERSON", "TEAMREF") and regex.fullmatch(
                         r"\s*(?:\([^)]*\)\s*)?(?:,|en)\s*", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
                     if resolved[-2][1] is group[-1]:
                         group.append(ent)
@@ -580,7 +590,12 @@ class _Linker:
             cuts.append((s + m.start() + 1, None, False, None))
         for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
+            lead_in = regex.match(r"(?:(?:de|het|diens|zijn|haar|hun)\s+)?(?:[\w-]+\s+)?", text[s + m.end():e])
             nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC") and 0 <= r.start - (s + m.end()) <= 1), None)
+            if nxt is None and lead_in and lead_in.group(0):
+                words = lead_in.group(0).split()
+                if words[-1].lower() in self.lex.compatriot_words or words[-1].lower() in self.lex.country_words:
+                    nxt = next((r for r in ms if r.kind == "PERSON" and r.start == s + m.end() + lead_in.end()), None)
             if nxt is not None and m.group(0).startswith(","):
                 # ", de Canadese Weidemann pakte ...": a new clause only if a name follows the description
                 after = text[nxt.end:e]

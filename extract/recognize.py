@@ -198,7 +198,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         rank = lex.prize_nouns[regex.sub(r"\s+", " ", m.group("noun").lower())] if m.group("noun") else 1
         add(Mention("WINOBJ", m.start(), m.end(), m.group(0), rank))
     winobj = [(x.start, x.end) for x in out if x.kind == "WINOBJ"]
-    out[:] = [x for x in out if not (x.kind == "RANK" and any(s <= x.start < e for s, e in winobj))]
+    out[:] = [x for x in out if not (x.kind in ("RANK", "LEAD") and any(s <= x.start < e for s, e in winobj))]
     taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]
     for m in lex.winner_regex.finditer(text):
         nxt = _next_word(text, m.end(), 1)
@@ -207,7 +207,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
     for m in lex.leader_regex.finditer(text):
-        add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
+        if not any(s <= m.start() < e for s, e in winobj):
+            add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
     for m in lex.last_regex.finditer(text):
         add(Mention("LAST", m.start(), m.end(), m.group(0)))
 
@@ -333,6 +334,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
             i += 1
             continue
+        if j < n and tokens[j][0] in lex.place_words:
+            i = j + 1
+            continue  # "Max Aicher Arena"
         if j == i + 1 and i > 0 and tokens[i - 1][0].lower() in lex.place_prepositions and not first_is_start:
             i = j
             continue  # "de schaatser uit Lekkerkerk": a place

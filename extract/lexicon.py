@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
-               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
@@ -231,6 +231,7 @@ class Lexicon:
         self.named_events = {k.lower(): v for k, v in ev["named"].items()}
         self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
         self.team_events = set(ev["team_events"])
+        self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.points_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:" + "|".join(map(regex.escape, ev["points_units"])) + r")(?!\w)",
@@ -327,9 +328,8 @@ class Lexicon:
         self.venue_regex = words_regex(self.venues, case_insensitive=False)
         # single words that are never a name
         self.non_name_words = set(self.not_names)
-        for phrase in self.teams + self.venues:
-            self.non_name_words.update(phrase.replace("-", " ").split())
-            self.non_name_words.add(phrase)
+        # one-word places and teams are never names; longer ones are blocked where they match as a whole
+        self.non_name_words.update(p for p in self.teams + self.venues if " " not in p)
         self.non_name_words.update(w for w, (code, kind) in self.country_words.items())
         self.non_name_words.update(w[:1].upper() + w[1:] for w, (code, kind) in self.country_words.items())
         for c in self.countries.values():

@@ -197,7 +197,9 @@ class _Linker:
                 if other is not ent and len(other_key.split()) >= 2 and other_key.split()[-1] == toks[-1] \
                         and len(toks) == 2 and all(m.start in self._sentence_starts() for m in ent.mentions):
                     for m in ent.mentions:
-                        other.mentions.append(m)
+                        # keep only the surname as what the text calls the athlete
+                        last = m.text.rsplit(" ", 1)[-1]
+                        other.mentions.append(Mention("PERSON", m.end - len(last), m.end, last))
                         self.by_mention[(m.start, m.end)] = other
                     ent.mentions = []
                     break
@@ -235,7 +237,21 @@ class _Linker:
         return None
 
     # --- main walk --------------------------------------------------------------------------
+    def _specialize(self) -> None:
+        """In a paragraph that names a time trial, its "etappe" is that time trial."""
+        out = []
+        for m in self.mentions:
+            if m.kind == "EVENT" and m.value[0] in self.lex.specializes:
+                block = next((b for b in self.blocks if b.start <= m.start < b.end), None)
+                specific = self.lex.specializes[m.value[0]]
+                if block and any(x.kind == "EVENT" and x.value[0] == specific and block.start <= x.start < block.end
+                                 for x in self.mentions):
+                    m = Mention(m.kind, m.start, m.end, m.text, (specific, None))
+            out.append(m)
+        self.mentions = out
+
     def run(self) -> None:
+        self._specialize()
         for block in self.blocks:
             if block.kind == "caption":
                 continue

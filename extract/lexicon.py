@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
-               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
@@ -71,7 +71,7 @@ SPECS: dict[str, dict] = {
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
-                "relative_pronouns": Words, "particles_before_relative": Words},
+                "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
 }
@@ -233,6 +233,10 @@ class Lexicon:
         self.team_events = set(ev["team_events"])
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
+        self.stroke_distance_regex = regex.compile(
+            r"(?<![\w.,])(?P<n>\d{2,4})\s+(?:meter\s+)?(?:" + "|".join(
+                regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ev["strokes"], key=len, reverse=True)) + r")(?![\w])",
+            regex.IGNORECASE)
         self.points_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:" + "|".join(map(regex.escape, ev["points_units"])) + r")(?!\w)",
             regex.IGNORECASE)
@@ -313,6 +317,7 @@ class Lexicon:
         self.overtaken_regex = regex.compile(
             rf"\b(?:{alt(lk['overtaken_verbs'])})\b(.*?)\b(?:{alt(lk['overtaken_ends'])})\b\s*[.,]?\s*$")
         self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
+        self.won_ahead_regex = regex.compile(rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)")
         self.conjunction_cut_regex = regex.compile(
             rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")

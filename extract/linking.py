@@ -707,6 +707,8 @@ class _Linker:
             between = text[rec.end:t.start]
             lead = text[max(cs, rec.start - 30):rec.start]
             if regex.fullmatch(r"\s*\(\s*", between):
+                if regex.search(r"\b(?:nieuwe?|een)\s+(?:\w+\s+){0,2}$", lead, regex.IGNORECASE):
+                    return "result"  # "in een recordtijd (7u40:24)"
                 return "old"  # "het wereldrecord (3.53,31)"
             if regex.search(r"\bstond\b|\bstaat\b|\bsinds\b|\bdateerde\b|\bin handen\b|\buit (?:19|20)\d\d\b", between + after):
                 return "old"
@@ -872,7 +874,7 @@ class _Linker:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
         text = self.text[s:e]
         m = self.lex.overtaken_regex.search(text)
-        m2 = self.lex.just_ahead_regex.search(text)
+        m2 = self.lex.just_ahead_regex.search(text) or self.lex.won_ahead_regex.search(text)
         if not m and not m2:
             return
         ranked = [(ent, v.value) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
@@ -882,7 +884,17 @@ class _Linker:
             head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < zone[0]]
         else:
             zone = (s + m2.end(), e)
-            refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]][:1]
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]]
+            if not self.lex.won_ahead_regex.fullmatch(m2.group(0)):
+                refs = refs[:1]  # "net voor Y": only Y
+            else:  # "won ... voor Y en Z": the list right after "voor"
+                chain = []
+                for r in refs:
+                    if chain and not regex.fullmatch(r"\s*(?:,|en)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,2}",
+                                                     self.text[chain[-1].end:r.start]):
+                        break
+                    chain.append(r)
+                refs = chain
             head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < s + m2.start()]
         if not head:
             return

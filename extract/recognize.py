@@ -164,6 +164,11 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs))))
         elif any(metres in d for d in lex.race_distances.values()):
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+    for m in lex.stroke_distance_regex.finditer(text):
+        metres = int(m.group("n"))
+        if metres in lex.race_distances.get("swimming", ()) and not any(
+                x.kind == "EVENT" and x.start <= m.start() < x.end for x in out):
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
     for m in rx["bare_distance"].finditer(text):
         metres = int(m.group("n").replace(".", ""))
         if any(metres in d for d in lex.race_distances.values()):
@@ -304,6 +309,17 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             return False
         return True
 
+    # a section label glued to the first word by scraping: "TriatlonGustav Iden"
+    labels = {c for d in lex.sports.values() for c in d["categories"] + d["keywords"]}
+    split_tokens = []
+    for word, start, is_start in tokens:
+        glued = regex.match(r"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}+)$", word)
+        if glued and glued.group(1).lower() in labels:
+            split_tokens.append((glued.group(1), start, is_start))
+            split_tokens.append((glued.group(2), start + len(glued.group(1)), False))
+        else:
+            split_tokens.append((word, start, is_start))
+    tokens = split_tokens
     spans: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)

@@ -147,6 +147,7 @@ class _Linker:
         self.sentence_subject: Entity | None = None
         self.prev_focus: Entity | None = None
         self.explicit_event: set[tuple[int, int]] = set()
+        self.prev_sentence_entities: list[Entity] = []
         self.past_spans: list[tuple[int, int]] = []
         self._build_entities(people)
 
@@ -345,7 +346,11 @@ class _Linker:
             recent = [e for e in reversed(sentence_entities) if e is not clause_subject]
             recent += [e for e in reversed(self.recent) if e is not clause_subject]
             if code and cw[1] != "regional":
-                # "De Amerikaan": whoever is known as one, else the last one named whose country is open
+                # "De Amerikaan": one named in the sentence before who is known as one, else the last one
+                # named there whose country is open, else anyone recent
+                before = [e for e in reversed(self.prev_sentence_entities) if e is not clause_subject]
+                pool += [e for e in before if e.country == code]
+                pool += [e for e in before if e.country is None]
                 pool += [e for e in ([self.focus] if self.focus else []) + recent if e.country == code]
                 pool += [e for e in recent if e.country is None]
             else:
@@ -452,9 +457,10 @@ class _Linker:
                       for p in ms if p.kind == "PAST"]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
+        sentence_gender = None
         for m in ms:
             if m.kind == "GENDER" and not self._in_quote(m.start):
-                self.gender = m.value
+                self.gender = sentence_gender = m.value
 
         clauses = self._clauses(s, e, ms)
         sentence_entities: list[Entity] = []
@@ -536,8 +542,8 @@ class _Linker:
             self.sentence_subject = main_subject
             if not relative and not subordinate and subject is not None:
                 last_subject = subject
-                if self.gender and not subject.team:
-                    subject.set_gender(self.gender)  # "Bij de mannen werd Roest wereldkampioen"
+                if sentence_gender and not subject.team:
+                    subject.set_gender(sentence_gender)  # "Bij de mannen werd Roest wereldkampioen"
             # team events: a list of members stands for their team
             if self._is_team_event(self.event) and subject is not None and not subject.team:
                 team = self.team_focus
@@ -559,6 +565,7 @@ class _Linker:
             self.focus = last_subject
             if last_subject.team:
                 self.team_focus = last_subject
+        self.prev_sentence_entities = list(sentence_entities)
         for ent in sentence_entities:
             if ent in self.recent:
                 self.recent.remove(ent)

@@ -350,6 +350,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
             i += 1
             continue
+        if tokens[j - 1][0].endswith(lex.org_suffixes):
+            i = j
+            continue  # "het Yamaha-team"
         if j < n and tokens[j][0] in lex.place_words:
             i = j + 1
             continue  # "Max Aicher Arena"

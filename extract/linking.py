@@ -952,9 +952,12 @@ class _Linker:
             if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
                     and nat[1] == "adjective" and not ent.team:
                 ent.set_country(nat[0])  # "Nederlands kampioen"
-            if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS and self.allround:
-                # "1. Leerdam (Ned) 153,245" under an allround classification: points, not a time
-                v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)
+            if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS:
+                if v.value.notation.startswith("seconds_") and regex.search(r"[.,]\d{3}$", v.text):
+                    # "1. Leerdam (Ned) 153,245" under an allround classification: points, not a time
+                    v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)
+                else:
+                    ev = None  # a time is never the classification's: its distance is inferred below
             if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS) and not (
                     (v.start, v.end) in self.explicit_event and event and event[0] != "classification"):
                 continue  # leading a classification is a place only when the classification is a contest here

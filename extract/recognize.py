@@ -344,7 +344,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         first_is_start = tokens[i][2]
         if first_is_start and len(words) == 1:
             w = words[0]
-            if w.lower() in STOP_WORDS or w.lower() in lower_words:
+            if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings):
                 i = j
                 continue
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:

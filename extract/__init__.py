@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .extensions import register_extensions
-from .frames import articles_frame, frames, records_frame, results_frame
+from .dataframes import articles_frame, frames, records_frame, results_frame
 from .lexicon import PatternFileError, get_lexicon
 from .output import write_outputs
 from .pipeline import Extraction, extract_paths, extract_text, load

@@ -47,7 +47,7 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, batch_size: 
     from tqdm import tqdm
 
     from . import __version__
-    from .frames import frames
+    from .dataframes import frames
     from .lexicon import PatternFileError
     from .output import write_outputs
     from .pipeline import extract_paths, load, model_name

@@ -54,12 +54,12 @@ SPECS: dict[str, dict] = {
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
                "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
-    "sports": {"default": str, "non_race_categories": Words,
+    "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words,
               "past_markers": Words, "last_words": Words},
-    "status": {"phrases": MapOf(str), "negations": Words, "team_status_ignored": Words},
+    "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "old_cues": Words, "new_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words},
     "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
@@ -247,6 +247,7 @@ class Lexicon:
         self.default_sport = sp["default"]
         self.sports = sp["sports"]
         self.non_race_categories = {c.lower() for c in sp["non_race_categories"]}
+        self.non_race_regex = words_regex(sp["non_race_keywords"])
         self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
         self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}
         self.time_ranges = {s: {e: tuple(v) for e, v in d["time_ranges"].items()} for s, d in self.sports.items()}
@@ -275,6 +276,15 @@ class Lexicon:
         self.status_phrases = {k.lower(): v for k, v in st["phrases"].items()}
         self.status_regex = words_regex(self.status_phrases)
         self.status_negations = words_regex(st["negations"])
+        for phrase in st["separable"]:
+            if phrase.lower() not in self.status_phrases:
+                raise PatternFileError("patterns/status.yml", f"separable.{phrase}", "a phrase also listed under 'phrases'")
+        # "gaf Patrick Roest op": a name or pronoun between the verb and its particle
+        self.status_split_regex = regex.compile("|".join(
+            rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:(?:\p{{Lu}}[\w’'-]*|van|de|der|den|ter|hij|ze|zij)\s+){{1,4}}"
+            rf"(?:{regex.escape(' '.join(p.split()[1:]))})\b" for i, p in enumerate(st["separable"]) if len(p.split()) >= 2)
+            or r"(?!x)x")
+        self.status_separable = [p.lower() for p in st["separable"]]
         self.team_status_ignored = {p.lower() for p in st["team_status_ignored"]}
         rc = r["records"]
         self.record_types = {k.lower(): v for k, v in rc["types"].items()}

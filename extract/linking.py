@@ -117,6 +117,8 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
         return None
     votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})
     sport, n = votes.most_common(1)[0] if votes else (None, 0)
+    if len(lex.non_race_regex.findall(text)) > n:
+        return None  # football, tennis, darts ...: no race results
     return sport if n else lex.default_sport
 
 
@@ -148,6 +150,7 @@ class _Linker:
         self.prev_focus: Entity | None = None
         self.explicit_event: set[tuple[int, int]] = set()
         self.prev_sentence_entities: list[Entity] = []
+        self.sentence_team_event = False
         self.past_spans: list[tuple[int, int]] = []
         self._build_entities(people)
 
@@ -316,7 +319,7 @@ class _Linker:
                 gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
             if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
-                if code and self._is_team_event(self.event):
+                if code and self.sentence_team_event:
                     name = lex.countries[code].names[0] if lex.countries[code].names else m.text
                     return self._team(code, name)
                 return None
@@ -374,7 +377,7 @@ class _Linker:
         people = [m for m in ms if m.kind == "PERSON"]
         named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
                             and m.value[0] != "classification"), None)
-        team_event = self._is_team_event(named_event or self.event)
+        team_event = self.sentence_team_event = self._is_team_event(named_event or self.event)
         for m in ms:
             if m.kind != "COUNTRY":
                 continue
@@ -786,6 +789,8 @@ class _Linker:
                 else:
                     continue
             if owner is None:
+                if v.kind == "TIME" and (role := self._time_role(v, cms, cs)) in ("old", "comparison"):
+                    self._record_from_time(v, role, cms, None, self.event, sent, clause)
                 continue
             # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
             named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
@@ -981,7 +986,7 @@ class _Linker:
                 options = (tm.seconds, *tm.alternatives)
                 pick = next((o for o in options if self._plausible(res.event, o)), tm.seconds)
                 res.time, res.time_s = tm, pick
-                res.anchor = (v.start, v.end)
+                res.anchor, res.sentence = (v.start, v.end), sent
             elif v.kind == "GAP" and res.gap_s is None:
                 tm = v.value
                 options = (tm.seconds, *tm.alternatives)
@@ -1018,7 +1023,7 @@ class _Linker:
                 m = merged[key]
                 if r.time_s is not None and (m.time_s is None or (
                         not self.sure.get((m.time.start, m.time.end)) and self.sure.get((r.time.start, r.time.end)))):
-                    m.time, m.time_s, m.anchor = r.time, r.time_s, r.anchor
+                    m.time, m.time_s, m.anchor, m.sentence = r.time, r.time_s, r.anchor, r.sentence
                 m.rank = m.rank if m.rank is not None else r.rank
                 m.gap_s = m.gap_s if m.gap_s is not None else r.gap_s
                 if m.mark is None:
@@ -1034,8 +1039,8 @@ class _Linker:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
             if len(others) == 1:
                 o = others[0]
-                o.time_s = o.time_s if o.time_s is not None else r.time_s
-                o.time = o.time if o.time is not None else r.time
+                if o.time_s is None and r.time_s is not None:
+                    o.time, o.time_s, o.anchor, o.sentence = r.time, r.time_s, r.anchor, r.sentence
                 o.rank = o.rank if o.rank is not None else r.rank
                 o.gap_s = o.gap_s if o.gap_s is not None else r.gap_s
                 o.status = r.status if r.status != "finished" else o.status

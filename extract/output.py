@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .frames import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
+from .dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_outputs", "read_metadata"]
 

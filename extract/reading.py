@@ -130,7 +130,7 @@ def read_markdown_article(raw: str, article_id: str, path: str | None = None) ->
     title = _str(meta.get("title"))
     if title and _looks_like_html(title):
         title = html_to_text(title)
-    text = f"{title}\n\n{body}" if title else body
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     cats = meta.get("categories") or meta.get("tags") or ()
     if isinstance(cats, str):
         cats = cats.split()
@@ -159,16 +159,17 @@ def read_jsonl(raw: str, file_id: str, path: str | None = None) -> Iterator[Sour
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Source(article_id, path, "", error=f"JSONL line {n}: not valid JSON ({exc.msg})")
+            yield Source(article_id, path, "", error=f"{path or file_id}: JSONL line {n}: not valid JSON ({exc.msg})")
             continue
         if not isinstance(obj, dict):
-            yield Source(article_id, path, "", error=f"JSONL line {n}: expected an object, got {type(obj).__name__}")
+            yield Source(article_id, path, "",
+                         error=f"{path or file_id}: JSONL line {n}: expected an object, got {type(obj).__name__}")
             continue
         if obj.get("id") is not None:
             article_id = f"{file_id}#{obj['id']}"
         text = obj.get("text")
         if not isinstance(text, str):
-            yield Source(article_id, path, "", error=f"JSONL line {n}: missing field 'text'")
+            yield Source(article_id, path, "", error=f"{path or file_id}: JSONL line {n}: missing field 'text'")
             continue
         title = _str(obj.get("title"))
         body = html_to_text(text) if _looks_like_html(text) else _tidy(text)

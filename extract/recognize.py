@@ -222,6 +222,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if not neg:
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
 
+    for m in lex.status_split_regex.finditer(text):
+        phrase = lex.status_separable[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        if not any(x.kind == "STATUS" and x.start == m.start() for x in out):
+            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
     for m in lex.record_regex.finditer(text):
         key = regex.sub(r"\s+", " ", m.group(0).lower())
         if key in lex.national_record:

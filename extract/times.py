@@ -79,7 +79,7 @@ def _value(name: str, g: dict) -> float:
         s = int(whole) + _frac(frac)
     else:
         s = int(s_text)
-    return round(h * 3600 + m * 60 + s + _frac(g.get("f")), 3)
+    return round(float(h * 3600 + m * 60 + s + _frac(g.get("f"))), 3)
 
 
 def find_times(text: str) -> list[TimeMention]:
@@ -102,7 +102,7 @@ def find_times(text: str) -> list[TimeMention]:
                 continue  # "om 15.30 uur", "€ 1,50"
             minutes_reading = None
             if len(g["f"]) == 2 and int(g["f"]) < 60:
-                minutes_reading = round(int(g["s"]) * 60 + int(g["f"]), 3)
+                minutes_reading = float(int(g["s"]) * 60 + int(g["f"]))
             if unit and unit.group("min"):
                 if minutes_reading is None:
                     continue
@@ -116,11 +116,15 @@ def find_times(text: str) -> list[TimeMention]:
             elif minutes_reading is not None:
                 alternatives = (minutes_reading,)
         elif name == "hours_dot":
-            alternatives = (round(int(g["h"]) * 60 + int(g["m"]) + int(g["s"]) / 100, 3),)
+            alternatives = (round(int(g["h"]) * 60 + int(g["m"]) + int(g["s"]) / 100, 3),)  # 2.06.03 = 2 min 6.03 s
         else:
-            if unit and unit.group("hr") and not name.startswith("hours"):
-                continue
-            if unit and (unit.group("min") or unit.group("sec")):
+            if name == "minutes_colon" and clock_before.search(text[max(0, start - 12):start]):
+                continue  # "om 20:30"
+            if unit and unit.group("hr"):
+                if not name.startswith("hours"):
+                    continue  # "20:30 uur"
+                end += unit.end()  # "2:05:41 uur"
+            elif unit and (unit.group("min") or unit.group("sec")):
                 end += unit.end()
             elif not_after.match(tail):
                 continue

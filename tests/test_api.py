@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import extract
-from extract.frames import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS, results_frame
+from extract.dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS, results_frame
 from extract.output import read_metadata
 from extract.recognize import find_mentions
 
@@ -43,10 +43,8 @@ def test_star_import():
     assert set(extract.__all__) <= set(namespace)
 
 
-@pytest.mark.xfail(strict=True, reason="the function extract.frames shadows the submodule, so the documented "
-                                      "extract.frames.RESULT_COLUMNS is not reachable as an attribute")
-def test_frames_module_constants_reachable_as_documented():
-    assert list(extract.frames.RESULT_COLUMNS) == list(RESULT_COLUMNS)
+def test_dataframes_module_constants_reachable():
+    assert list(extract.dataframes.RESULT_COLUMNS) == list(RESULT_COLUMNS)
 
 
 def test_docstring_example():
@@ -187,8 +185,6 @@ def test_every_result_span_matches_its_evidence(corpus_extractions):
     assert checked > 150
 
 
-@pytest.mark.xfail(strict=True, reason="when the time comes from a later sentence ('Ze klokte ...'), the row's "
-                                      "sentence is the first sentence of the evidence and does not hold char_start..char_end")
 def test_sentence_holds_the_row_span():
     text = "Irene Schouten won de 3000 meter. Ze klokte 3.56,93."
     (r,) = extract.extract_text(text).results
@@ -289,8 +285,6 @@ def test_extract_paths_missing_path_raises(tmp_path):
         list(extract.extract_paths([tmp_path / "nope"]))
 
 
-@pytest.mark.xfail(strict=True, reason="the Markdown reader prepends the title even when the body already starts "
-                                      "with it (the HTML and JSONL readers check this)")
 def test_markdown_title_not_doubled(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: Kok wint\n---\n# Kok wint\n\nFemke Kok won de 500 meter in 37,10.\n",
                                    encoding="utf-8")

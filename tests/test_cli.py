@@ -15,7 +15,7 @@ import pytest
 
 import extract
 from extract.cli import main as cli_main
-from extract.frames import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
+from extract.dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 from extract.output import read_metadata
 
 from .conftest import run_cli

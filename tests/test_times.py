@@ -6,7 +6,6 @@ import pytest
 from extract import parse_time
 from extract.times import TimeMention, find_times
 
-XFAIL = pytest.mark.xfail
 
 
 def P(text, seconds, found=None, id=None, marks=()):
@@ -70,11 +69,8 @@ POSITIVES = [
     P("Kok reed 37,04, Jackson was sneller.", 37.04, "37,04", id="before-comma"),
     P("een tijd van 1.46,167 op de 1500 meter", 106.167, "1.46,167", id="shorttrack-thousandths"),
     P("De 100 meter won hij in 10,58 seconden.", 10.58, "10,58 seconden", id="seconden-kept-in-text"),
-    # known problems
-    P("De marathon liep hij in 2:05:41 uur.", 7541.0, "2:05:41 uur", id="h:mm:ss-uur",
-      marks=XFAIL(strict=True, reason="'uur' after an h:mm:ss time is in not_time_after, so the time is dropped")),
-    P("Ze won de 100 meter in 11,5 seconden.", 11.5, "11,5 seconden", id="one-decimal-seconden",
-      marks=XFAIL(strict=True, reason="seconds_comma needs 2-3 decimals even when 'seconden' makes the unit explicit")),
+    P("De marathon liep hij in 2:05:41 uur.", 7541.0, "2:05:41 uur", id="h:mm:ss-uur"),
+    P("Ze won de 100 meter in 11,5 seconden.", 11.5, "11,5 seconden", id="one-decimal-seconden"),
 ]
 
 
@@ -132,15 +128,10 @@ NEGATIVES = [
     N("Hij scoorde in de 23e minuut.", id="match-minute"),
     N("Hij werd 31ste.", id="numeric-rank"),
     N("Een tijd van 1.12,25.3", id="longer-number"),
-    # known problems
-    N("De start is om 20:30.", id="clock-colon",
-      marks=XFAIL(strict=True, reason="clock_before ('om') is only checked for two-part numbers, not for m:ss")),
-    N("Er keken 1.000 toeschouwers toe.", id="thousands-1.000",
-      marks=XFAIL(strict=True, reason="a thousands separator ('1.000') is read as 1.0 seconds")),
-    N("Bergsma won de 10.000 overtuigend.", id="thousands-de-10.000",
-      marks=XFAIL(strict=True, reason="'de 10.000' (the 10,000 m) is read as 10.0 seconds")),
-    N("De prijs is 1,50 €.", id="euro-sign-after",
-      marks=XFAIL(strict=True, reason="a currency sign after the number is not in not_time_after")),
+    N("De start is om 20:30.", id="clock-colon"),
+    N("Er keken 1.000 toeschouwers toe.", id="thousands-1.000"),
+    N("Bergsma won de 10.000 overtuigend.", id="thousands-de-10.000"),
+    N("De prijs is 1,50 €.", id="euro-sign-after"),
 ]
 
 
@@ -256,8 +247,6 @@ def test_alternatives(text, seconds, alternatives):
     assert tuple(t.alternatives) == pytest.approx(alternatives)
 
 
-@pytest.mark.xfail(strict=True, reason="the minutes reading is built with int arithmetic: seconds/alternatives "
-                                      "come back as int (2018, (2049,)) where TimeMention declares float")
 @pytest.mark.parametrize("text", ["33.38 minuten", "34,09"])
 def test_values_are_floats(text):
     (t,) = find_times(text)

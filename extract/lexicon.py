@@ -51,7 +51,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
-    "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]),
+    "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
                "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
@@ -228,6 +228,9 @@ class Lexicon:
         self.distance_units = ev["distance_units"]
         self.distance_words = {k.lower(): v for k, v in ev["distance_words"].items()}
         self.race_distances = {k: set(v) for k, v in ev["race_distances"].items()}
+        self.distance_not_after = regex.compile(
+            r"(?:^|\W)(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ev["distance_not_after"])
+            + r")\s+(?:de\s+)?$", regex.IGNORECASE)
         self.named_events = {k.lower(): v for k, v in ev["named"].items()}
         self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
         self.team_events = set(ev["team_events"])

@@ -670,7 +670,7 @@ class _Linker:
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
         if v.kind == "POINTS":
-            return (self.allround or "combined", None)
+            return (self.allround, None) if self.allround else ("standings", None)  # mass-start points are no result
         if any(a <= v.start < b for a, b in zones):
             if self.allround:  # "het eindklassement" of an allround championship is its classification
                 return (self.allround, None)
@@ -999,6 +999,10 @@ class _Linker:
                 res.mark, res.mark_unit = v.value, "points"
 
     def _finish(self) -> None:
+        # a competitor's gender told by the section of one of its rows holds for all its rows
+        for r in self.results:
+            if r.entity.gender is None and r.section_gender and not r.entity.team:
+                r.entity.gender = r.section_gender
         for ent, code, event in self.fellow_country:
             open_ = {r.entity.id: r.entity for r in self.results if r.event == (event[0] if event else None)
                      and r.entity is not ent and not r.entity.team and r.entity.country is None}

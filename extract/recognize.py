@@ -162,7 +162,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         legs = m.group("legs")
         if legs:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs))))
-        elif any(metres in d for d in lex.race_distances.values()):
+        elif any(metres in d for d in lex.race_distances.values()) and not lex.distance_not_after.search(
+                text[max(0, m.start() - 25):m.start()]):
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
     for m in lex.stroke_distance_regex.finditer(text):
         metres = int(m.group("n"))
@@ -284,7 +285,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
 # --- names -----------------------------------------------------------------------------------------
 
-_CAP = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}’'.-]*\p{Ll}[\p{L}’'-]*$|^\p{Lu}\p{Ll}?$")
+_CAP = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}’'.-]*\p{Ll}[\p{L}’'-]*$|^\p{Lu}\p{Ll}$")
 
 
 def _is_cap_word(word: str) -> bool:

@@ -269,7 +269,7 @@ class Lexicon:
         # "het brons ging naar", "de wereldtitel bij de vrouwen ging naar", "gewonnen door"
         self.winner_object_regex = regex.compile(
             rf"(?<![\w-])(?:(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,4}}?\s+(?:{alts(rk['prize_verbs'])})"
-            rf"|(?:ging|gaat)\s+(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,3}}?\s+naar"
+            rf"|(?:ging|gaat)\s+(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w.-]+){{0,5}}?\s+naar"
             rf"|(?P<by>{alts(rk['winner_by'])}))(?![\w-])", regex.IGNORECASE)
         self.rank_nouns = set(rk["rank_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])

@@ -184,8 +184,9 @@ class _Linker:
                     ent = max(before, key=lambda x: x[0])[1] if before else cands[0]
                 elif cands:
                     ent = cands[0]
-                elif len(toks) == 1 and len(firsts := [e for k, e in full.items() if k.split()[0] == toks[0]
-                                                          and len(k.split()) == 2]) == 1:
+                elif len(toks) == 1 and len(firsts := {id(e): e for k, e in full.items() if k.split()[0] == toks[0]
+                                                          and len(e.full.split()) == 2}) == 1:
+                    firsts = list(firsts.values())
                     ent = firsts[0]  # family name first: "Gao" is "Gao Tingyu"
                 elif key in singles:
                     ent = singles[key]

@@ -123,13 +123,13 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>de|het|deze|die)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
+        r"(?<![\w])(?P<det>de|het|deze|die|onze)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
     past = lex.past_regex
     respectively = words_regex(["respectievelijk", "respectief"])
-    country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)\)")
+    country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)(?:\)|,\s)")
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
     # "zowel de 1500 als de 10.000 meter": the first distance without its unit
     bare_distance = regex.compile(
@@ -188,6 +188,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
     for m in rx["ordinal"].finditer(text):
         nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
+        det = regex.search(r"(?:^|\s)(de|het|een|zijn|haar|hun)\s+$", text[max(0, m.start() - 6):m.start()], regex.IGNORECASE)
+        if det and nxt and nxt[0].isalpha() and nxt[0] not in STOP_WORDS and nxt[0] not in lex.rank_nouns and not (
+                len(nxt) > 1 and nxt[1] in lex.rank_nouns):
+            continue  # "de eerste zwarte vrouw", "haar zevende wereldbekerzege"
         if nxt and (nxt[0] in lex.not_rank_nouns
                     or (len(nxt) > 1 and nxt[0] not in STOP_WORDS and nxt[1] in lex.not_rank_nouns)
                     or (len(nxt) > 2 and nxt[0] == "en" and nxt[2] in lex.not_rank_nouns)):
@@ -310,6 +314,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         word, start, _ = tokens[i]
         if not _is_cap_word(word) or blocked_at(start) or word in lex.non_name_words:
             return False
+        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}", word):
+            return False  # "A-groep", "EK-tijdrit"
         if word.lower() in lex.description_heads or word.lower() in lex.titles or word.lower() in lex.pronouns:
             return False
         return True

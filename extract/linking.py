@@ -151,6 +151,8 @@ class _Linker:
         self.explicit_event: set[tuple[int, int]] = set()
         self.prev_sentence_entities: list[Entity] = []
         self.sentence_team_event = False
+        self.heading_ranks: list[tuple[Entity, int, Any]] = []
+        self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
         self._build_entities(people)
 
@@ -282,6 +284,14 @@ class _Linker:
                 ent = self.by_mention.get((m.start, m.end))
                 if ent:
                     self.focus = ent
+        # "Leerdam ook de beste op de 1000 meter": a place told only in a heading fills a row the
+        # paragraphs below make, never overrides them and never makes a row of its own
+        for v in ms:
+            if v.kind in ("RANK", "WIN") and not self._in_quote(v.start):
+                person = next((p for p in reversed(ms) if p.kind == "PERSON" and p.end <= v.start), None)
+                ent = self.by_mention.get((person.start, person.end)) if person else None
+                if ent is not None:
+                    self.heading_ranks.append((ent, int(v.value), self.event))
 
     def _resolve(self, m: Mention, subject_position: bool, clause_subject: Entity | None,
                  sentence_entities: list[Entity]) -> Entity | None:
@@ -467,6 +477,7 @@ class _Linker:
                 self.gender = sentence_gender = m.value
 
         clauses = self._clauses(s, e, ms)
+        self.side_spans = [(c[0], c[1]) for c in clauses if isinstance(c[2], Mention) or c[2] == "subordinate"]
         sentence_entities: list[Entity] = []
         main_subject: Entity | None = None
         assigned: list[tuple[Entity, Mention, tuple]] = []  # (entity, value mention, event)
@@ -686,7 +697,9 @@ class _Linker:
         if before:
             self.explicit_event.add((v.start, v.end))
             return before[-1].value
-        sent_before = [m for m in events if m.end <= v.start]
+        # an event named in a relative clause ("Leerdam, die vooral mikt op de 1000 meter, ...") is not the main clause's
+        sent_before = [m for m in events if m.end <= v.start and not any(
+            a <= m.start < b and not a <= v.start < b for a, b in self.side_spans)]
         if sent_before:
             return sent_before[-1].value
         if self.allround and v.kind != "TIME" and not any(m.kind == "TIME" for m in cms) and not (
@@ -1000,6 +1013,10 @@ class _Linker:
                 res.mark, res.mark_unit = v.value, "points"
 
     def _finish(self) -> None:
+        for ent, rank, event in self.heading_ranks:
+            rows = [r for r in self.results if r.entity is ent and event and r.event == event[0]]
+            if len(rows) == 1 and rows[0].rank is None:
+                rows[0].rank = rank
         # a competitor's gender told by the section of one of its rows holds for all its rows
         for r in self.results:
             if r.entity.gender is None and r.section_gender and not r.entity.team:

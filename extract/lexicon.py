@@ -65,7 +65,7 @@ SPECS: dict[str, dict] = {
     "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
-              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words},
+              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int)},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -319,6 +319,7 @@ class Lexicon:
         self.place_prepositions = {w.lower() for w in nm["place_prepositions"]}
         self.place_words = set(nm["place_words"])
         self.adjective_endings = tuple(nm["adjective_endings"])
+        self.number_words = {k.lower(): v for k, v in nm["number_words"].items()}
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])

@@ -49,7 +49,7 @@ def fold(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
-@dataclass
+@dataclass(eq=False)  # one object per competitor: identity is equality
 class Entity:
     id: int
     full: str
@@ -330,6 +330,10 @@ class _Linker:
                 gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
             if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
+                count = next((lex.number_words[w] for w in m.value["mods"].split() if w in lex.number_words), 0)
+                if code and count and not self.sentence_team_event:
+                    self._counted_group(m, code, count, subject_position)
+                    return None
                 if code and self.sentence_team_event:
                     name = lex.countries[code].names[0] if lex.countries[code].names else m.text
                     return self._team(code, name)
@@ -347,7 +351,9 @@ class _Linker:
                 ent.set_gender(gender)
                 return ent  # "Kjeld Nuis, de titelverdediger, ..."
             words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
-            if clause_subject is not None and words_before and words_before[-1].lower() in lex.copulas:
+            predicate = words_before and (words_before[-1].lower() in lex.copulas or (
+                any(w.lower() in lex.copulas for w in words_before[-4:]) and words_before[-1].lower() not in lex.prepositions))
+            if clause_subject is not None and predicate:
                 # "Ntab was met 34,69 de beste Nederlander": the description is the subject's
                 if ok_basic(clause_subject, code, gender):
                     clause_subject.set_country(code)
@@ -524,8 +530,8 @@ class _Linker:
                     pos = p.start
             resolved: list[tuple[Mention, Entity]] = []
             for r in refs:
-                if r.kind == "PRON" and r.text.lower() == "die" and relative:
-                    continue
+                if r.kind == "PRON" and r.text.lower() == "die" and (relative or subordinate):
+                    continue  # "de eerste vrouw die ... wint": the pronoun is the clause's own noun
                 subj_pos = subject is None and not self._after_preposition(cs, r.start)
                 ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
                 if not ent:
@@ -879,6 +885,23 @@ class _Linker:
         self.records.append(LinkedRecord(rtype, scope, holder, t, t.seconds if t else None,
                                          event[0] if event else None, event[1] if event else None, None, state,
                                          int(year.group(0)) if year else None, sent, (rec.start, rec.end)))
+
+    def _counted_group(self, m: Mention, code: str, count: int, subject_position: bool) -> None:
+        """'De twee Nederlanders' (the two named before) / 'moest twee Amerikanen voor zich dulden' (the two named next)."""
+        if regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]):
+            return  # an apposition ("X en Y, de twee Nederlandse schaatssters"): handled with its names
+        if subject_position:
+            pool = [e for e in reversed(self.recent) if not e.team]
+        else:
+            block = next((b for b in self.blocks if b.start <= m.start < b.end), None)
+            end = block.end if block else m.end + 400
+            ahead = [self.by_mention.get((p.start, p.end)) for p in self.mentions
+                     if p.kind == "PERSON" and m.end <= p.start < end + 400]
+            pool = list(dict.fromkeys(e for e in ahead if e is not None and e is not self.sentence_subject))
+        chosen = [e for e in pool if e.country in (None, code)][:count]
+        if len(chosen) == count:
+            for e in chosen:
+                e.set_country(code)
 
     def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
         """'haar landgenote Nao Kodaira': the country of the one the sentence is about."""

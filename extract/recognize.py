@@ -306,6 +306,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
     """
     lex = lex or get_lexicon()
     lower_words = {w for w in regex.findall(r"\b\p{Ll}[\p{L}-]*", text)}
+    quotes = [(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)]
 
     def blocked_at(start: int) -> bool:
         return any(s <= start < e for s, e in blocked)
@@ -355,7 +356,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         first_is_start = tokens[i][2]
         if first_is_start and len(words) == 1:
             w = words[0]
-            if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings):
+            in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Echt vet!" in speech
+            if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings) \
+                    or in_quote:
                 i = j
                 continue
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:

@@ -71,7 +71,8 @@ SPECS: dict[str, dict] = {
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
-                "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words},
+                "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
+                "beat_phrases": Words, "same_meet": Words, "chunk_breaks": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
 }
@@ -332,7 +333,10 @@ class Lexicon:
         self.overtaken_regex = regex.compile(
             rf"\b(?:{alt(lk['overtaken_verbs'])})\b(.*?)\b(?:{alt(lk['overtaken_ends'])})\b\s*[.,]?\s*$")
         self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
-        self.won_ahead_regex = regex.compile(rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)")
+        self.won_ahead_regex = regex.compile(
+            rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)")
+        self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
+        self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
         self.conjunction_cut_regex = regex.compile(
             rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")

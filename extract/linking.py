@@ -472,9 +472,11 @@ class _Linker:
                   and not self._in_quote(m.start)]
         # a marker of another race ("vier jaar geleden", "vorig jaar") covers its comma chunk;
         # in the sentence's first chunk it covers the whole sentence
-        chunk_bounds = [s + x.start() for x in regex.finditer(r",\s|\s[–-]\s|;", self.text[s:e])] + [e]
+        chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
         past_spans = [(max([s] + [c for c in chunk_bounds if c <= p.start]), min(c for c in chunk_bounds if c > p.start))
                       for p in ms if p.kind == "PAST"]
+        # "een dag eerder", "eerder in het toernooi": the same championship, not another race
+        past_spans = [(a, b) for a, b in past_spans if not lex.same_meet_regex.search(self.text[a:b])]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
         sentence_gender = None
@@ -708,7 +710,7 @@ class _Linker:
             a <= m.start < b and not a <= v.start < b for a, b in self.side_spans)]
         if sent_before:
             return sent_before[-1].value
-        if self.allround and v.kind != "TIME" and not any(m.kind == "TIME" for m in cms) and not (
+        if self.allround and v.kind not in ("TIME", "STATUS") and not any(m.kind == "TIME" for m in cms) and not (
                 v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.rank_nouns - {"plaats", "plek"})):
             # in an allround report a place without a time or a named distance is in the classification
             return (self.allround, None)

@@ -235,8 +235,10 @@ class _Linker:
         rng = self.ranges.get(event_code or "")
         return bool(rng) and rng[0] <= seconds <= rng[1]
 
-    def _infer_event(self, seconds_options) -> tuple[str, int | None] | None:
-        fits = {e for e, (lo, hi) in self.ranges.items() for s in seconds_options if lo <= s <= hi}
+    def _infer_event(self, seconds_options, team: bool = False) -> tuple[str, int | None] | None:
+        """The one event whose plausible times hold one of the readings (team events only for teams)."""
+        fits = {e for e, (lo, hi) in self.ranges.items() for s in seconds_options if lo <= s <= hi
+                and (e in self.lex.team_events) == team}
         if len(fits) == 1:
             code = fits.pop()
             dist = int(code[:-1]) if code[:-1].isdigit() and code.endswith("m") else None
@@ -593,7 +595,8 @@ class _Linker:
             if ent in self.recent:
                 self.recent.remove(ent)
             self.recent.append(ent)
-        # a sentence that names an event moves the section to it
+        # a sentence that names an event moves the section to it (not one named in a relative clause)
+        events = [m for m in events if not any(a <= m.start < b for a, b in self.side_spans)]
         if events:
             last = events[-1].value
             if last[0] != "classification":
@@ -716,6 +719,15 @@ class _Linker:
             return (self.allround, None)
         return self.event
 
+    def _coordinated_events(self, cms: list[Mention], event) -> list:
+        distances = [m for m in cms if m.kind == "EVENT" and m.value[1]]
+        for a, b in zip(distances, distances[1:]):
+            if regex.fullmatch(r"\s*(?:en|als|of)\s+(?:de\s+)?", self.text[a.end:b.start]):
+                pair = [a.value, b.value]
+                if event in pair:
+                    return [x for x in pair if x != event]
+        return []
+
     def _time_role(self, t: Mention, cms: list[Mention], cs: int) -> str:
         """result | gap | old | comparison | ignore"""
         text, lex = self.text, self.lex
@@ -831,6 +843,10 @@ class _Linker:
                     assigned.append((owner, Mention("GAP", v.start, v.end, v.text, v.value), event))
                     continue
             assigned.append((owner, v, event))
+            if v.kind in ("WIN", "RANK") and event:
+                # "won zowel de 500 als de 1000 meter": the same place in each distance
+                for other in self._coordinated_events(cms, event):
+                    assigned.append((owner, v, other))
         # records named without a time of their own
         for m in cms:
             if m.kind == "RECORD":
@@ -985,6 +1001,17 @@ class _Linker:
 
     def _emit(self, assigned, sent) -> None:
         by_key: dict[tuple, LinkedResult] = {}
+        # a time that fits another distance than the section's moves its competitor's other values of
+        # the sentence with it ("reed met 3.52,02 naar de winst" under a 1000 m heading is the 3000 m)
+        moved: dict[tuple, tuple] = {}
+        for ent, v, event in assigned:
+            if v.kind == "TIME" and event and (v.start, v.end) not in self.explicit_event and event[0] in self.ranges \
+                    and not any(self._plausible(event[0], o) for o in (v.value.seconds, *v.value.alternatives)):
+                inferred = self._infer_event((v.value.seconds, *v.value.alternatives), ent.team)
+                if inferred:
+                    moved[(ent.id, event)] = inferred
+        assigned = [(ent, v, moved.get((ent.id, event), event) if (v.start, v.end) not in self.explicit_event else event)
+                    for ent, v, event in assigned]
         for ent, v, event in assigned:
             if ent.non_athlete:
                 continue
@@ -1007,7 +1034,7 @@ class _Linker:
                 continue  # leading a classification is a place only when the classification is a contest here
             if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
                 options = (v.value.seconds, *v.value.alternatives)
-                inferred = self._infer_event(options) if ev is None else None
+                inferred = self._infer_event(options, ent.team) if ev is None else None
                 if inferred:
                     ev = inferred
                 elif ev and ev[0] in self.ranges and not any(self._plausible(ev[0], o) for o in options):

@@ -341,7 +341,7 @@ class Lexicon:
             rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")
         self.relative_gap_regex = regex.compile(
-            rf"\s*(?:\([^)]*\))?\s*,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
+            rf"\)?\s*(?:\([^)]*\))?\s*,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
         lay = r["layout"]
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]

@@ -331,6 +331,9 @@ class _Linker:
             elif cw and cw[1] == "regional":
                 gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
+            if self.sentence_team_event and self.team_focus is not None and code is None and (
+                    head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
+                return self.team_focus  # "Haar ploeggenotes kwamen over de streep in 3.04,47"
             if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
                 count = next((lex.number_words[w] for w in m.value["mods"].split() if w in lex.number_words), 0)
                 if code and count and not self.sentence_team_event:
@@ -630,7 +633,8 @@ class _Linker:
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
-            elif m.group(1) == "die" and prev and (self.lex.relative_gap_regex.fullmatch(text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
+            elif (m.group(1) == "die" or prev is not None and prev.kind == "TEAMREF") and prev and (
+                    self.lex.relative_gap_regex.fullmatch(text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
                 cuts.append((pos, prev, True, None))
             else:
                 cuts.append((pos, "subordinate", True, None))

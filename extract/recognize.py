@@ -123,7 +123,7 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>de|het|deze|die|onze)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
+        r"(?<![\w])(?P<det>de|het|deze|die|onze|haar|zijn|hun)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")

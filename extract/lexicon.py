@@ -57,7 +57,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
-              "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words,
+              "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "old_cues": Words, "new_cues": Words,
@@ -258,6 +258,8 @@ class Lexicon:
         rk = r["ranks"]
         self.ordinals = rk["ordinals"]
         self.medals = rk["medals"]
+        self.medal_not_after = regex.compile(
+            r"(?:^|\W)(?:" + "|".join(map(regex.escape, rk["medal_not_after"])) + r")\s+(?:(?:het|de|een)\s+)?$", regex.IGNORECASE)
         self.rank_suffixes = rk["numeric_suffixes"]
         self.winner_regex = words_regex(rk["winner_phrases"])
         self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
@@ -285,7 +287,7 @@ class Lexicon:
                 raise PatternFileError("patterns/status.yml", f"separable.{phrase}", "a phrase also listed under 'phrases'")
         # "gaf Patrick Roest op": a name or pronoun between the verb and its particle
         self.status_split_regex = regex.compile("|".join(
-            rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:(?:\p{{Lu}}[\w’'-]*|van|de|der|den|ter|hij|ze|zij)\s+){{1,4}}"
+            rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:[\w’'-]+\s+){{1,5}}?"
             rf"(?:{regex.escape(' '.join(p.split()[1:]))})\b" for i, p in enumerate(st["separable"]) if len(p.split()) >= 2)
             or r"(?!x)x")
         self.status_separable = [p.lower() for p in st["separable"]]

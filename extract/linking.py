@@ -934,7 +934,13 @@ class _Linker:
             if ent is None:
                 continue
             before = [self.by_mention.get((p.start, p.end)) for p in people if p.end <= s + m.start()]
-            source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
+            source = None
+            if regex.search(r"\b(?:haar|zijn|hun)\s+$", self.text[max(s, s + m.start() - 6):s + m.start()], regex.IGNORECASE):
+                # "hield Takagi en haar landgenote De Jong achter zich": "haar" is the subject
+                if main_subject is not None and main_subject is not ent and main_subject.country:
+                    source = main_subject
+            if source is None:
+                source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
             if source is None and self.prev_focus is not None and self.prev_focus is not ent:
                 source = self.prev_focus
             if source is not None:
@@ -1019,8 +1025,10 @@ class _Linker:
         for ent, v, event in assigned:
             if ent.non_athlete:
                 continue
-            if v.kind == "STATUS" and self._is_team_event(event) and v.text.lower() in self.lex.team_status_ignored:
-                continue
+            words = v.text.lower().split()
+            if v.kind == "STATUS" and self._is_team_event(event) and (
+                    v.text.lower() in self.lex.team_status_ignored or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored):
+                continue  # a member's fall ("ging Nana Takagi echter onderuit"): the team still placed
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event

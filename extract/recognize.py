@@ -203,7 +203,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(m.group("n"))))
     for m in rx["medals"].finditer(text):
-        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
+        if not lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
+            add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
     for m in lex.winner_object_regex.finditer(text):
         rank = lex.prize_nouns[regex.sub(r"\s+", " ", m.group("noun").lower())] if m.group("noun") else 1
         add(Mention("WINOBJ", m.start(), m.end(), m.group(0), rank))

@@ -123,7 +123,7 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>de|het|deze|die|onze|haar|zijn|hun)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
+        r"(?<![\w])(?P<det>de|het|deze|die|onze|haar|zijn|hun|twee|drie|vier)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
@@ -142,7 +142,7 @@ def _regexes():
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
     """The next ``n`` words after ``end``, not crossing the end of the sentence."""
-    window = regex.split(r"[.!?;:\n]", text[end:end + 60], maxsplit=1)[0]
+    window = regex.split(r"[.!?;:,\n]", text[end:end + 60], maxsplit=1)[0]
     return regex.findall(r"[\w’'-]+", window)[:n]
 
 
@@ -274,7 +274,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if regex.match(r"\s+\p{Lu}[\w’'-]+", after):
             continue
         head = m.group("head").lower()
-        add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": m.group("mods").lower()}))
+        mods = m.group("mods").lower()
+        if m.group("det").lower() in lex.number_words:
+            mods = f"{m.group('det').lower()} {mods}"  # "twee Amerikanen": a counted group
+        add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": mods}))
     for m in rx["age_desc"].finditer(text):
         if not any(x.kind == "DESC" and x.start == m.start() for x in out):
             add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": m.group("head").lower(), "mods": ""}))

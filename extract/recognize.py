@@ -230,6 +230,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
     for m in lex.status_split_regex.finditer(text):
         phrase = lex.status_separable[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        if lex.status_negations.search(m.group(0)) or regex.search(r"\bniet\b", m.group(0)[:-len(phrase.split()[-1])]) \
+                and "niet" not in phrase:
+            continue  # "viel bijna uit", "ging net niet onderuit"
         if not any(x.kind == "STATUS" and x.start == m.start() for x in out):
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
     for m in lex.record_regex.finditer(text):

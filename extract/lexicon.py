@@ -60,9 +60,10 @@ SPECS: dict[str, dict] = {
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
-    "records": {"types": MapOf(str), "national_suffix": Words, "old_cues": Words, "new_cues": Words,
+    "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
+                "old_around": Words, "set_to": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words},
-    "gaps": {"before": Words, "after": Words, "phrases": MapOf(Number)},
+    "gaps": {"before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int)},
@@ -301,14 +302,33 @@ class Lexicon:
                 for suf in rc["national_suffix"]:
                     self.national_record[f"{adj} {suf}".lower()] = c.code
         self.record_regex = words_regex(list(self.record_types) + national)
-        self.record_old_regex = words_regex(rc["old_cues"])
-        self.record_new_regex = words_regex(rc["new_cues"])
+        def alt(words):
+            return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+        self.record_this_race = regex.compile(rf"\b(?:{alt(rc['this_race_before'])})\s+(?:[\w-]+\s+){{0,2}}$", regex.IGNORECASE)
+        self.record_old_around = regex.compile(rf"\b(?:{alt(rc['old_around'])})\b|\buit (?:19|20)\d\d\b", regex.IGNORECASE)
+        self.record_set_to = regex.compile(rf"\s*(?:{alt(rc['set_to'])})\s*")
+        self.mark_of_regex = regex.compile(
+            rf"\b(?:{alt(rc['old_before'])})\s+(?:[\w-]+\s+)?(?:{alt(rc['mark_nouns'])})\s+van\s*$", regex.IGNORECASE)
+        self.limit_regex = regex.compile(rf"\b(?:{alt(rc['limits'])})\b[^.]{{0,30}}\(\s*$", regex.IGNORECASE)
+        self.standing_regex = words_regex(rc["standing_cues"])
         self.record_equalled_regex = words_regex(rc["equalled_cues"])
         self.comparison_regex = words_regex(rc["comparison_cues"])
         gp = r["gaps"]
-        self.gap_before = [w.lower() for w in gp["before"]]
-        self.gap_after = {w.lower() for w in gp["after"]}
+        self.gap_before_regex = regex.compile(
+            r"(?:^|[\s(,])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in gp["before"]) + r")\s*\+?$|\+\s*$",
+            regex.IGNORECASE)
+        units = "|".join(map(regex.escape, gp["units"]))
+        self.gap_unit_end_regex = regex.compile(rf"\b(?:{units})$", regex.IGNORECASE)
+        self.gap_after_regex = regex.compile(
+            rf"\s*(?:{units})?\s*(?:" + "|".join(map(regex.escape, gp["after"])) + r")\b", regex.IGNORECASE)
+        self.gap_of_regex = regex.compile(rf"\s*(?:{units})?\s*(?:van|achter|achterstand|op)\b", regex.IGNORECASE)
         self.gap_phrases = {k.lower(): float(v) for k, v in gp["phrases"].items()}
+        # "op een halve minuut", "in dezelfde tijd": a gap said in words
+        self.gap_phrase_regex = regex.compile(
+            r"(?<![\w-])(?:op|in|met)\s+(?P<p>" + "|".join(regex.escape(k).replace(r"\ ", r"\s+") for k in
+                                                       sorted(self.gap_phrases, key=len, reverse=True)) + r")(?![\w-])",
+            regex.IGNORECASE)
         nm = r["names"]
         self.particles = {p.lower() for p in nm["particles"]}
         self.not_names = set(nm["not_names"])

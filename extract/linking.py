@@ -26,12 +26,10 @@ from .recognize import Block, Mention
 
 __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "detect_sport", "fold"]
 
-VALUE_KINDS = ("TIME", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS")
+VALUE_KINDS = ("TIME", "GAP", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS")
 CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-_GAP_BEFORE = regex.compile(r"(?:^|[\s(,])(?:op|\+|achterstand van|marge van|verschil van|voorsprong van)\s*\+?$|\+\s*$",
-                            regex.IGNORECASE)
 
 
 def _next_word_is(text: str, pos: int, words) -> bool:
@@ -733,50 +731,41 @@ class _Linker:
         return []
 
     def _time_role(self, t: Mention, cms: list[Mention], cs: int) -> str:
-        """result | gap | old | comparison | ignore"""
+        """What a time in a clause is: result | gap | old (a record's) | comparison | ignore."""
         text, lex = self.text, self.lex
         tm = t.value
         before = text[max(cs, t.start - 30):t.start]
-        after = text[t.end:t.end + 25].lower()
-        if _GAP_BEFORE.search(before.rstrip("(")):
+        after = text[t.end:t.end + 25]
+        if lex.gap_before_regex.search(before.rstrip("(")):
             # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
-            if not regex.search(r"(?:^|\s)op\s*$", before) or self.sport == "cycling" or regex.match(
-                    r"\s*(?:seconden?|tellen|minuten?)?\s*(?:van|achter|achterstand|op)\b", after) or tm.whole_seconds \
-                    or regex.search(r"\b(?:seconden?|tellen|honderdsten?|tienden?)$", t.text):
+            if not regex.search(r"(?:^|\s)op\s*$", before, regex.IGNORECASE) or self.sport == "cycling" \
+                    or lex.gap_of_regex.match(after) or tm.whole_seconds or lex.gap_unit_end_regex.search(t.text):
                 return "gap"
-        if regex.match(r"\s*(?:seconden?|tellen)?\s*(?:" + "|".join(map(regex.escape, lex.gap_after)) + r")\b", after):
-            return "gap"
+        if lex.gap_after_regex.match(after):
+            return "gap"  # "die 18 seconden toegaf"
         if tm.whole_seconds:
             return "ignore"
-        records = [m for m in cms if m.kind == "RECORD" and m.end <= t.start]
         clause_before = text[cs:t.start]
+        records = [m for m in cms if m.kind == "RECORD" and m.end <= t.start]
         if records:
             rec = records[-1]
             between = text[rec.end:t.start]
-            lead = text[max(cs, rec.start - 30):rec.start]
+            this_race = bool(lex.record_this_race.search(text[max(cs, rec.start - 30):rec.start]))
             if regex.fullmatch(r"\s*\(\s*", between):
-                if regex.search(r"\b(?:nieuwe?|een)\s+(?:\w+\s+){0,2}$", lead, regex.IGNORECASE):
-                    return "result"  # "in een recordtijd (7u40:24)"
-                return "old"  # "het wereldrecord (3.53,31)"
-            if regex.search(r"\bstond\b|\bstaat\b|\bsinds\b|\bdateerde\b|\bin handen\b|\buit (?:19|20)\d\d\b", between + after):
+                return "result" if this_race else "old"  # "in een recordtijd (7u40:24)" / "het wereldrecord (3.53,31)"
+            if lex.record_old_around.search(between + after):
                 return "old"
-            if regex.fullmatch(r"\s*(?:tot|naar|op)\s*", between):
-                return "result"  # "verbeterde het record tot 1.06,96"
+            if lex.record_set_to.fullmatch(between):
+                return "result"
             if regex.fullmatch(r"\s*(?:van|:)\s*", between):
-                if regex.search(r"\b(?:nieuwe?|een)\s+(?:\w+\s+){0,2}$", lead, regex.IGNORECASE):
-                    return "result"  # "een (nieuw) persoonlijk record van 1.42,38": set in this race
-                return "old"  # "verbeterde het olympisch record van 34,41", "haar nationale record van 1.11,84"
-        if regex.search(r"(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before) and \
-                regex.search(r"\b(?:haar|zijn|eigen|oude|diens)\s+(?:\w+\s+)?(?:toptijd|record|limiet|tijd)\s+van\s*$", clause_before):
-            return "old"
-        if regex.search(r"(?:limiet|norm)\b[^.]{0,30}\(\s*$", clause_before) or regex.search(r"limiet\s*\(\s*$", clause_before):
-            return "comparison"
-        if lex.comparison_regex.search(clause_before[-60:]) and not regex.search(r"\bdie\b", text[cs:t.start][-60:]):
-            cmp = list(lex.comparison_regex.finditer(clause_before[-60:]))[-1]
-            if "(" in clause_before[-60:][cmp.end():] or cmp.group(0).lower() not in ("sneller dan", "langzamer dan", "trager dan"):
-                return "comparison"
-            return "comparison"
-        if regex.search(r"\bdat\s+op\s*$", clause_before) or regex.match(r"\s*stond\b", after):
+                return "result" if this_race else "old"
+        if lex.mark_of_regex.search(clause_before):
+            return "old"  # "haar eigen toptijd van 1.14,17"
+        if lex.limit_regex.search(clause_before):
+            return "comparison"  # "de limiet voor de WK (48,51)"
+        if lex.comparison_regex.search(clause_before[-60:]):
+            return "comparison"  # "sneller dan haar tijd van eind mei (50,56)"
+        if regex.match(r"\s*stond\b", after) or regex.search(r"\bdat\s+op\s*$", clause_before):
             return "old"
         return "result"
 
@@ -891,11 +880,11 @@ class _Linker:
         if any(r.span == (t.start, t.end) for r in self.records for t in times_after):
             return
         state = "new"
-        if regex.search(r"\b(?:oude|stond|sinds|dateerde)\b", pre + " " + text.lower()):
+        if self.lex.record_old_around.search(pre + " " + text):
             state = "old"
         if self.lex.record_equalled_regex.search(text):
             state = "equalled"
-        if regex.search(r"op weg naar|jacht op|dicht bij|in de buurt van|niet in de buurt|boven", text.lower()) and state == "new":
+        if self.lex.standing_regex.search(text) and state == "new":
             state = "standing"
         result_time = next((a for a in assigned if a[1].kind == "TIME" and clause[0] <= a[1].start < clause[1]), None)
         if scope and subject is not None and not subject.team and (result_time or state in ("old", "new")):
@@ -1067,8 +1056,10 @@ class _Linker:
                 res.anchor, res.sentence = (v.start, v.end), sent
             elif v.kind == "GAP" and res.gap_s is None:
                 tm = v.value
-                options = (tm.seconds, *tm.alternatives)
-                res.gap_s = options[-1] if self.sport in ("cycling",) and tm.alternatives else tm.seconds
+                if isinstance(tm, float):  # a spoken gap: "op een halve minuut"
+                    res.gap_s = tm
+                else:  # cycling writes gaps as minutes.seconds: "+1.29"
+                    res.gap_s = tm.alternatives[-1] if self.sport == "cycling" and tm.alternatives else tm.seconds
             elif v.kind in ("RANK", "WIN", "WINOBJ", "LEAD") and res.rank is None:
                 res.rank = int(v.value)
             elif v.kind == "STATUS":

@@ -181,6 +181,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
         else:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (lex.named_events[key], None)))
+    for m in lex.gap_phrase_regex.finditer(text):
+        add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[regex.sub(r"\s+", " ", m.group("p").lower())]))
     for m in lex.points_regex.finditer(text):
         add(Mention("POINTS", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
     for m in lex.gender_regex.finditer(text):

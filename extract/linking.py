@@ -735,7 +735,7 @@ class _Linker:
         text, lex = self.text, self.lex
         tm = t.value
         before = text[max(cs, t.start - 30):t.start]
-        after = text[t.end:t.end + 25]
+        after = regex.split(r"(?<=[.!?])\s", text[t.end:t.end + 25], maxsplit=1)[0]  # within the sentence
         if lex.gap_before_regex.search(before.rstrip("(")):
             # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
             if not regex.search(r"(?:^|\s)op\s*$", before, regex.IGNORECASE) or self.sport == "cycling" \

@@ -66,7 +66,8 @@ SPECS: dict[str, dict] = {
     "gaps": {"before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
-              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int)},
+              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
+              "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -343,6 +344,10 @@ class Lexicon:
         self.place_words = set(nm["place_words"])
         self.adjective_endings = tuple(nm["adjective_endings"])
         self.number_words = {k.lower(): v for k, v in nm["number_words"].items()}
+        self.determiners = [w.lower() for w in nm["determiners"]]
+        self.possessives = [w.lower() for w in nm["possessives"]]
+        self.description_breaks = [w.lower() for w in nm["description_breaks"]]
+        self.other_words = words_regex(nm["other_words"])
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])

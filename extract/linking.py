@@ -457,7 +457,7 @@ class _Linker:
                     ent = self.by_mention.get((prev.start, prev.end))
                     if ent:
                         ent.set_country(cw[0])
-                        if regex.search(r"\bandere\b", m.value["mods"]):
+                        if lex.other_words.search(m.value["mods"]):
                             # "X, de andere Nederlander op de massastart": the one other is Dutch too
                             self.fellow_country.append((ent, cw[0], self.event))
 
@@ -608,7 +608,7 @@ class _Linker:
     def _after_preposition(self, start: int, pos: int) -> bool:
         """Is the mention at ``pos`` the object of a preposition ("naar Canada", "in de Chinees Ning")?"""
         words = regex.findall(r"[\w’'-]+", self.text[start:pos])
-        while words and (words[-1].lower() in ("de", "het", "een", "haar", "zijn", "hun") or
+        while words and (words[-1].lower() in self.lex.determiners or
                          words[-1].lower() in self.lex.country_words or words[-1].lower() in self.lex.titles):
             words.pop()
         return bool(words) and words[-1].lower() in self.lex.prepositions
@@ -641,7 +641,7 @@ class _Linker:
             cuts.append((s + m.start() + 1, None, False, None))
         for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
-            lead_in = regex.match(r"(?:(?:de|het|diens|zijn|haar|hun)\s+)?(?:[\w-]+\s+)?", text[s + m.end():e])
+            lead_in = regex.match(r"(?:(?:" + "|".join(self.lex.determiners) + r")\s+)?(?:[\w-]+\s+)?", text[s + m.end():e])
             nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC") and 0 <= r.start - (s + m.end()) <= 1), None)
             if nxt is None and lead_in and lead_in.group(0):
                 words = lead_in.group(0).split()
@@ -924,7 +924,8 @@ class _Linker:
                 continue
             before = [self.by_mention.get((p.start, p.end)) for p in people if p.end <= s + m.start()]
             source = None
-            if regex.search(r"\b(?:haar|zijn|hun)\s+$", self.text[max(s, s + m.start() - 6):s + m.start()], regex.IGNORECASE):
+            if regex.search(r"\b(?:" + "|".join(self.lex.possessives) + r")\s+$",
+                            self.text[max(s, s + m.start() - 7):s + m.start()], regex.IGNORECASE):
                 # "hield Takagi en haar landgenote De Jong achter zich": "haar" is the subject
                 if main_subject is not None and main_subject is not ent and main_subject.country:
                     source = main_subject

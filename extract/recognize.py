@@ -123,7 +123,9 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>de|het|deze|die|onze|haar|zijn|hun|twee|drie|vier)\s+(?P<mods>(?:(?!(?:de|het|een|voor|van|in|op|met|bij|aan|naar|door|tegen|en|na|om)\s)[\w’'-]+\s+){0,3}?)(?P<head>"
+        r"(?<![\w])(?P<det>" + "|".join(map(regex.escape, [d for d in lex.determiners if d != "een"] + list(lex.number_words)))
+        + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
+        + r")\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
@@ -135,7 +137,9 @@ def _regexes():
     bare_distance = regex.compile(
         rf"(?<![\w.,])de\s+(?P<n>\d{{1,2}}(?:\.\d{{3}})+|\d{{3,5}})\s+(?:en|als|of)\s+de\s+(?:\d{{1,2}}(?:\.\d{{3}})+|\d{{3,5}})\s*(?:{units})(?![\w])",
         regex.IGNORECASE)
-    return dict(bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
+    determiner_before = regex.compile(r"(?:^|\s)(?:" + "|".join(map(regex.escape, lex.determiners)) + r")\s+$",
+                                      regex.IGNORECASE)
+    return dict(determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
                 country_paren=country_paren, country_from=country_from)
 
@@ -190,7 +194,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
 
     for m in rx["ordinal"].finditer(text):
         nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
-        det = regex.search(r"(?:^|\s)(de|het|een|zijn|haar|hun)\s+$", text[max(0, m.start() - 6):m.start()], regex.IGNORECASE)
+        det = rx["determiner_before"].search(text[max(0, m.start() - 7):m.start()])
         if det and nxt and nxt[0].isalpha() and nxt[0] not in STOP_WORDS and nxt[0] not in lex.rank_nouns and not (
                 len(nxt) > 1 and nxt[1] in lex.rank_nouns):
             continue  # "de eerste zwarte vrouw", "haar zevende wereldbekerzege"

@@ -61,7 +61,7 @@ class NameFinder:
     def __call__(self, doc: Doc) -> Doc:
         lex = get_lexicon()
         mentions = doc._.sports_mentions or []
-        blocked = [(m.start, m.end) for m in mentions if m.kind in ("COUNTRY", "TEAM", "VENUE", "EVENT", "TIME")]
+        blocked = [(m.start, m.end) for m in mentions if m.kind in ("COUNTRY", "TEAM", "VENUE", "COMPETITION", "EVENT", "TIME")]
         starts = {s for b in (doc._.sports_blocks or []) for s, _ in b.sentences}
         tokens = [(t.text, t.idx, t.idx in starts or t.i == 0 or doc[t.i - 1].text in ("„", "“", '"', "(", "‘"))
                   for t in doc if not t.is_space]
@@ -105,8 +105,10 @@ class Linker:
                 sentence=text[s:e].strip(),
                 char_start=r.anchor[0], char_end=r.anchor[1], evidence=evidence))
         recs = []
+        venues = [m for m in others if m.kind == "VENUE"]
         for rec in records:
             s, e = rec.sentence
+            venue = next((v.text for v in venues if s <= v.start < e), None)  # "in Salt Lake City"
             holder = None
             if rec.holder is not None:
                 names = [m.text for m in rec.holder.mentions] or [rec.holder.full]
@@ -114,7 +116,7 @@ class Linker:
             recs.append(RecordMention(
                 article_id=article_id, record_type=rec.record_type, scope=rec.scope, holder=holder,
                 time_s=rec.time_s, time_text=rec.time.text if rec.time is not None else None, event=rec.event,
-                distance_m=rec.distance_m, gender=rec.gender, state=rec.state, year=rec.year, venue=None,
+                distance_m=rec.distance_m, gender=rec.gender, state=rec.state, year=rec.year, venue=venue,
                 sentence=text[s:e].strip(), char_start=rec.span[0], char_end=rec.span[1]))
         doc._.sports_results, doc._.sports_records = results, recs
         return doc

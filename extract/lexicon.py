@@ -376,7 +376,8 @@ class Lexicon:
         self.teams = list(r["teams"]["teams"])
         self.team_regex = words_regex(self.teams, case_insensitive=False)
         self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])
-        self.venue_regex = words_regex(self.venues, case_insensitive=False)
+        self.place_regex = words_regex(r["venues"]["venues"], case_insensitive=False)
+        self.competition_regex = words_regex(r["venues"]["competitions"], case_insensitive=False)
         # single words that are never a name
         self.non_name_words = set(self.not_names)
         # one-word places and teams are never names; longer ones are blocked where they match as a whole

@@ -850,7 +850,7 @@ class _Linker:
         holder = next((self.by_mention.get((m.start, m.end)) for m in cms if m.kind == "PERSON"), None)
         year = _YEAR.search(self.text[clause[0]:clause[1]])
         for t in (m for m in cms if m.kind == "TIME" and not m.value.whole_seconds):
-            self.records.append(LinkedRecord(rec.value[0], rec.value[1], holder, t.value, t.value.seconds,
+            self._add_record(LinkedRecord(rec.value[0], rec.value[1], holder, t.value, t.value.seconds,
                                              self.event[0] if self.event else None,
                                              self.event[1] if self.event else None, None, "old",
                                              int(year.group(0)) if year else None, sent, (t.start, t.end)))
@@ -861,16 +861,26 @@ class _Linker:
             return
         rec = recs[-1]
         rtype, scope = rec.value
+        # the holder: "(36,36 van de Zuid-Koreaanse Lee Sang-hwa)", "(3.53,31) dat Sábliková reed"
         holder = None
-        after = self.text[v.end:v.end + 60]
-        m = regex.match(r"\s*van\s+(?:de\s+\w+\s+)?(\p{Lu}[\w-]*(?:\s+(?:\p{Lu}[\w-]*|van|de|der))*)", after)
+        after = self.text[v.end:v.end + 80]
+        m = regex.match(r"\s*(?:van|door|\)?,?\s*(?:dat|die))\s+", after)
         if m:
-            holder = next((ent for r in self.mentions if r.kind == "PERSON" and r.start == v.end + m.start(1)
-                           for ent in [self.by_mention.get((r.start, r.end))] if ent), None)
-        year = _YEAR.search(self.text[clause[0]:clause[1]])
-        self.records.append(LinkedRecord(rtype, scope, holder or owner, v.value, v.value.seconds,
-                                         event[0] if event else None, event[1] if event else None,
-                                         None, "old", int(year.group(0)) if year else None, sent, (v.start, v.end)))
+            end_of_phrase = regex.search(r"[.;]", after[m.end():])
+            limit = v.end + m.end() + (end_of_phrase.start() if end_of_phrase else 60)
+            holder = next((self.by_mention.get((r.start, r.end)) for r in self.mentions
+                           if r.kind == "PERSON" and v.end + m.end() <= r.start < limit), None)
+        year = _YEAR.search(self.text[clause[0]:clause[1]] + self.text[v.end:v.end + 80].split(".")[0])
+        self._add_record(LinkedRecord(rtype, scope, holder or owner, v.value, v.value.seconds,
+                                      event[0] if event else None, event[1] if event else None,
+                                      None, "old", int(year.group(0)) if year else None, sent, (v.start, v.end)))
+
+    def _add_record(self, record: LinkedRecord) -> None:
+        """One record per type, scope and time: "toptijd" and "persoonlijk record" of one time are one PB."""
+        if record.time_s is not None and any((r.record_type, r.scope, r.time_s) == (record.record_type, record.scope, record.time_s)
+                                             for r in self.records):
+            return
+        self.records.append(record)
 
     def _record_mention(self, rec: Mention, cms, subject, clause, sent, assigned) -> None:
         rtype, scope = rec.value
@@ -880,8 +890,8 @@ class _Linker:
         if any(r.span == (t.start, t.end) for r in self.records for t in times_after):
             return
         state = "new"
-        if self.lex.record_old_around.search(pre + " " + text):
-            state = "old"
+        if self.lex.record_old_around.search(pre + " " + text) or (_YEAR.search(text) and not times_after):
+            state = "old"  # "het record dat in februari 2020 werd neergezet"
         if self.lex.record_equalled_regex.search(text):
             state = "equalled"
         if self.lex.standing_regex.search(text) and state == "new":
@@ -893,7 +903,7 @@ class _Linker:
         holder = result_time[0] if result_time and state in ("new", "equalled") else None
         t = result_time[1].value if result_time and state in ("new", "equalled") else None
         event = result_time[2] if result_time else self.event
-        self.records.append(LinkedRecord(rtype, scope, holder, t, t.seconds if t else None,
+        self._add_record(LinkedRecord(rtype, scope, holder, t, t.seconds if t else None,
                                          event[0] if event else None, event[1] if event else None, None, state,
                                          int(year.group(0)) if year else None, sent, (rec.start, rec.end)))
 

@@ -5,7 +5,7 @@ returns ``Mention``s: a kind, a character span, the text as written and a
 normalized value. They only find; ``linking`` decides what belongs to whom,
 and the spaCy components in ``components`` store both on the Doc.
 
-Kinds: TIME, EVENT, GENDER, RANK, WIN (rank 1 by a verb or phrase), LEAD (leads a
+Kinds: TIME, EVENT, GENDER, RANK, VENUE (a place), COMPETITION, WIN (rank 1 by a verb or phrase), LEAD (leads a
 classification), WINOBJ
 ("de zege ging naar X"), STATUS, RECORD, COUNTRY, TEAM, VENUE, AGE, PRON,
 DESC (a description standing for a person: "De 22-jarige Zuid-Hollandse"),
@@ -268,8 +268,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (hit[0], "from")))
     for m in lex.team_regex.finditer(text):
         add(Mention("TEAM", m.start(), m.end(), m.group(0)))
-    for m in lex.venue_regex.finditer(text):
+    for m in lex.place_regex.finditer(text):
         add(Mention("VENUE", m.start(), m.end(), m.group(0)))
+    for m in lex.competition_regex.finditer(text):
+        add(Mention("COMPETITION", m.start(), m.end(), m.group(0)))
 
     for m in rx["age"].finditer(text):
         add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))

@@ -108,7 +108,7 @@ class Linker:
         venues = [m for m in others if m.kind == "VENUE"]
         for rec in records:
             s, e = rec.sentence
-            venue = next((v.text for v in venues if s <= v.start < e), None)  # "in Salt Lake City"
+            venue = next((v.text for v in venues if s <= v.start < e), None)  # "in Hamar"
             holder = None
             if rec.holder is not None:
                 names = [m.text for m in rec.holder.mentions] or [rec.holder.full]

@@ -5,7 +5,7 @@ team rows the country code, else the team name). Each slot is scored as
 precision/recall/F1 over (article, competitor, value) triples; a whole record
 matches when every slot the gold row fills is equal. Names match strictly
 (same name after case and accent folding) or leniently (the shorter name's
-words end the longer one: "Leerdam" ~ "Jutta Leerdam").
+words end the longer one: "Kok" ~ "Femke Kok").
 """
 from __future__ import annotations
 

@@ -287,7 +287,7 @@ class Lexicon:
         for phrase in st["separable"]:
             if phrase.lower() not in self.status_phrases:
                 raise PatternFileError("patterns/status.yml", f"separable.{phrase}", "a phrase also listed under 'phrases'")
-        # "gaf Patrick Roest op": a name or pronoun between the verb and its particle
+        # "gaf Jan de Boer op": words between the verb and its particle
         self.status_split_regex = regex.compile("|".join(
             rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:[\w’'-]+\s+){{1,5}}?"
             rf"(?:{regex.escape(' '.join(p.split()[1:]))})\b" for i, p in enumerate(st["separable"]) if len(p.split()) >= 2)

@@ -7,7 +7,7 @@ focus, for "Ze", "Hij", "De 22-jarige Zuid-Hollandse") and the persons named
 last (for "Die", "de Amerikaanse"). Each sentence is cut into clauses
 (relative clauses after a name, ", maar ze", "en Bowe ..."); a time, rank or
 status goes to the clause's subject unless the text ties it closer to another
-competitor: "(1.11,71)" right after a name, "de zege ging naar X", "X bleef Y
+competitor: "(1.12,40)" right after a name, "de zege ging naar X", "X bleef Y
 en Z voor", "respectievelijk". A time that belongs to an old record, a limit
 or an earlier race becomes a record mention or is left out.
 """
@@ -164,7 +164,7 @@ class _Linker:
                 if key not in full:
                     full[key] = Entity(next(self._ids), p.text)
                     self.entities.append(full[key])
-        # "Rijpma-de Jong" is "Antoinette Rijpma-de Jong" when she is the one such name
+        # "Smit-de Boer" is "Lotte Smit-de Boer" when she is the one such name
         for key in sorted(full, key=lambda k: len(k.split())):
             toks = key.split()
             longer = {id(e): e for k, e in full.items() if len(k.split()) > len(toks) and k.split()[-len(toks):] == toks}
@@ -179,7 +179,7 @@ class _Linker:
                 ent = full[key]
             else:
                 cands = [e for k, e in full.items() if k.split()[-len(toks):] == toks and len(k.split()) > len(toks)]
-                if len(cands) > 1:  # "Takagi": the one named last before, else the first named after
+                if len(cands) > 1:  # "Jansen": the one named last before, else the first named after
                     before = [(m.start, e) for e in cands for m in e.mentions if m.start < p.start]
                     ent = max(before, key=lambda x: x[0])[1] if before else cands[0]
                 elif cands:
@@ -187,7 +187,7 @@ class _Linker:
                 elif len(toks) == 1 and len(firsts := {id(e): e for k, e in full.items() if k.split()[0] == toks[0]
                                                           and len(e.full.split()) == 2}) == 1:
                     firsts = list(firsts.values())
-                    ent = firsts[0]  # family name first: "Gao" is "Gao Tingyu"
+                    ent = firsts[0]  # family name first: "Wang" is "Wang Lin"
                 elif key in singles:
                     ent = singles[key]
                 else:
@@ -195,7 +195,7 @@ class _Linker:
                     self.entities.append(ent)
             ent.mentions.append(p)
             self.by_mention[(p.start, p.end)] = ent
-        # a capitalized first word that is no name: "Snelle Bowe" when "Brittany Bowe" is known
+        # a capitalized first word that is no name: "Sterke Visser" when "Anna Visser" is known
         for key, ent in list(full.items()):
             toks = key.split()
             for other_key, other in full.items():
@@ -284,7 +284,7 @@ class _Linker:
                 ent = self.by_mention.get((m.start, m.end))
                 if ent:
                     self.focus = ent
-        # "Leerdam ook de beste op de 1000 meter": a place told only in a heading fills a row the
+        # "Visser ook de beste op de 3000 meter": a place told only in a heading fills a row the
         # paragraphs below make, never overrides them and never makes a row of its own
         for v in ms:
             if v.kind in ("RANK", "WIN") and not self._in_quote(v.start):
@@ -308,7 +308,7 @@ class _Linker:
             elif self.sentence_subject is not None:
                 pool = [self.sentence_subject] + ([self.focus] if self.focus else []) + list(reversed(self.recent))
             elif clause_subject is None and sentence_entities:
-                # "Het was voor Sábliková de tweede keer dat ze ...": the one named in this sentence
+                # "Voor Visser was het de eerste keer dat ze ...": the one named in this sentence
                 pool = list(reversed(sentence_entities)) + ([self.focus] if self.focus else []) + list(reversed(self.recent))
             else:
                 pool = ([self.focus] if self.focus else []) + list(reversed(self.recent))
@@ -331,7 +331,7 @@ class _Linker:
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
             if self.sentence_team_event and self.team_focus is not None and code is None and (
                     head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
-                return self.team_focus  # "Haar ploeggenotes kwamen over de streep in 3.04,47"
+                return self.team_focus  # "Haar ploeggenotes finishten in 2.58,10"
             if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
                 count = next((lex.number_words[w] for w in m.value["mods"].split() if w in lex.number_words), 0)
                 if code and count and not self.sentence_team_event:
@@ -352,12 +352,12 @@ class _Linker:
                     and ok_basic(ent, code, gender):
                 ent.set_country(code)
                 ent.set_gender(gender)
-                return ent  # "Kjeld Nuis, de titelverdediger, ..."
+                return ent  # "Kai Verbij, de titelverdediger, ..."
             words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
             predicate = words_before and (words_before[-1].lower() in lex.copulas or (
                 any(w.lower() in lex.copulas for w in words_before[-4:]) and words_before[-1].lower() not in lex.prepositions))
             if clause_subject is not None and predicate:
-                # "Ntab was met 34,69 de beste Nederlander": the description is the subject's
+                # "Verbij was met 1.08,40 de beste Nederlander": the description is the subject's
                 if ok_basic(clause_subject, code, gender):
                     clause_subject.set_country(code)
                     clause_subject.set_gender(gender)
@@ -430,7 +430,7 @@ class _Linker:
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, self._team(code, name)))
         ms.sort(key=lambda m: (m.start, -m.end))
         # drop DESC mentions that overlap a TEAMREF or a PERSON, or stand right before a name
-        # ("Het Franse racetalent Fabio Quartararo": an attribute of the name)
+        # ("het Spaanse toptalent Ana Ruiz": an attribute of the name)
         taken = [(m.start, m.end) for m in ms if m.kind in ("TEAMREF", "PERSON")]
         ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
         ms = [m for m in ms if not (m.kind == "DESC" and any(
@@ -504,7 +504,7 @@ class _Linker:
         for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
             refs = [m for m in cms if m.kind in REFERENT_KINDS]
-            subordinate = antecedent == "subordinate"  # "..., die Stolz nog aan het wankelen kon brengen"
+            subordinate = antecedent == "subordinate"  # "de enige die hem nog kon bijhouden"
             if subordinate:
                 antecedent = None
             relative = isinstance(antecedent, Mention)
@@ -522,7 +522,7 @@ class _Linker:
                     relative and antecedent is main_subject and main_subject is not None):
                 subject, group = main_subject, list(main_group)
             elif relative and antecedent_mention.kind == "PERSON":
-                # "de Canadese Blondin en de Amerikaanse Kilburg, die zilver en brons pakten"
+                # "de Noor Berg en de Zweed Lind, die zilver en brons pakten"
                 group = [antecedent]
                 pos = antecedent_mention.start
                 for p in reversed([p for p in people if p.end <= pos]):
@@ -557,7 +557,7 @@ class _Linker:
                     subject, group = main_subject, list(main_group)  # ", maar zijn 12.44,59 was ..."
                 elif resolved and not any(v.kind == "WINOBJ" for v in cms) and any(
                         v.kind in ("RANK", "WIN", "STATUS") for v in cms):
-                    subject, group = resolved[0][1], [resolved[0][1]]  # "Voor De Jong bleef het brons over"
+                    subject, group = resolved[0][1], [resolved[0][1]]  # "Voor Van Dijk bleef het brons over"
             winobj = next((v for v in cms if v.kind == "WINOBJ"), None)
             if winobj is not None:
                 after_phrase = next((ent for r, ent in resolved if r.start >= winobj.end), None)
@@ -569,7 +569,7 @@ class _Linker:
             if not relative and not subordinate and subject is not None:
                 last_subject = subject
                 if sentence_gender and not subject.team:
-                    subject.set_gender(sentence_gender)  # "Bij de mannen werd Roest wereldkampioen"
+                    subject.set_gender(sentence_gender)  # "Bij de mannen werd Bosma wereldkampioen"
             # team events: a list of members stands for their team
             if self._is_team_event(self.event) and subject is not None and not subject.team:
                 team = self.team_focus
@@ -586,7 +586,7 @@ class _Linker:
         self._overtaken(s, e, ms, assigned)
         self._compatriots(s, e, people, main_subject, sentence_entities)
         if last_subject is None and sentence_entities:
-            last_subject = sentence_entities[0]  # "... was een formaliteit voor Roest. Hij won ..."
+            last_subject = sentence_entities[0]  # "... was een formaliteit voor Bosma. Hij won ..."
         if last_subject is not None:
             self.focus = last_subject
             if last_subject.team:
@@ -606,7 +606,7 @@ class _Linker:
         self._emit(assigned, (s, e))
 
     def _after_preposition(self, start: int, pos: int) -> bool:
-        """Is the mention at ``pos`` the object of a preposition ("naar Canada", "in de Chinees Ning")?"""
+        """Is the mention at ``pos`` the object of a preposition ("naar Canada", "tegen de Noor Berg")?"""
         words = regex.findall(r"[\w’'-]+", self.text[start:pos])
         while words and (words[-1].lower() in self.lex.determiners or
                          words[-1].lower() in self.lex.country_words or words[-1].lower() in self.lex.titles):
@@ -616,9 +616,9 @@ class _Linker:
     def _clauses(self, s: int, e: int, ms: list[Mention]) -> list[tuple[int, int, Any, Mention | None, bool]]:
         """Cut the sentence into clauses: (start, end, antecedent, record).
 
-        The antecedent of a relative clause ("Ning, die met 1.41,38 tweede werd") is the
+        The antecedent of a relative clause ("Berg, die met 1.45,20 tweede werd") is the
         mention it refers back to; a clause that describes a record ("het oude record dat
-        Oenema ... reed met 37,06") carries that record mention.
+        Berg in 2015 reed met 38,12") carries that record mention.
         """
         cuts: list[tuple[int, Any, bool, Mention | None]] = []  # position, antecedent, relative, record
         refs = [m for m in ms if m.kind in ("PERSON", "TEAMREF", "DESC")]
@@ -710,7 +710,7 @@ class _Linker:
         if before:
             self.explicit_event.add((v.start, v.end))
             return before[-1].value
-        # an event named in a relative clause ("Leerdam, die vooral mikt op de 1000 meter, ...") is not the main clause's
+        # an event named in a relative clause ("Visser, die vooral op de 5000 meter rekent, ...") is not the main clause's
         sent_before = [m for m in events if m.end <= v.start and not any(
             a <= m.start < b and not a <= v.start < b for a, b in self.side_spans)]
         if sent_before:
@@ -773,7 +773,7 @@ class _Linker:
         text = self.text
         cs, ce = clause
         if is_list:
-            # "1. Takagi (Jap) 1.11,83": the leading number is the rank
+            # "1. Sato (Jap) 1.14,20": the leading number is the rank
             m = regex.match(r"\s*(\d{1,3})[.)]\s", text[cs:ce])
             if m and subject is not None:
                 assigned.append((subject, Mention("RANK", cs, cs + m.end(1), m.group(1), int(m.group(1))), self.event))
@@ -783,7 +783,7 @@ class _Linker:
         for v in values:
             owner = subject
             by_paren = False
-            # "(1.11,71)" right after a name, "Daniel Martínez (EF Education, +0.09)"
+            # "(1.12,40)" right after a name, "Jan Bakker (Team Oost, +0.12)"
             opened = text.rfind("(", cs, v.start)
             if opened >= 0 and text.find(")", opened, v.start) < 0:
                 prev = next((r for r, ent in reversed(resolved) if r.end <= opened and opened - r.end <= 2), None)
@@ -846,7 +846,7 @@ class _Linker:
                 self._record_mention(m, cms, subject, clause, sent, assigned)
 
     def _record_clause(self, rec: Mention, cms, sent, clause) -> None:
-        """'het oude record dat Oenema in 2013 reed met 37,06': the times are the record's."""
+        """'het oude record dat Berg in 2015 reed met 38,12': the times are the record's."""
         holder = next((self.by_mention.get((m.start, m.end)) for m in cms if m.kind == "PERSON"), None)
         year = _YEAR.search(self.text[clause[0]:clause[1]])
         for t in (m for m in cms if m.kind == "TIME" and not m.value.whole_seconds):
@@ -861,7 +861,7 @@ class _Linker:
             return
         rec = recs[-1]
         rtype, scope = rec.value
-        # the holder: "(36,36 van de Zuid-Koreaanse Lee Sang-hwa)", "(3.53,31) dat Sábliková reed"
+        # the holder: "(1.50,12 van de Noorse Ida Berg)", "(6.58,30) dat Berg reed"
         holder = None
         after = self.text[v.end:v.end + 80]
         m = regex.match(r"\s*(?:van|door|\)?,?\s*(?:dat|die))\s+", after)
@@ -925,7 +925,7 @@ class _Linker:
                 e.set_country(code)
 
     def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
-        """'haar landgenote Nao Kodaira': the country of the one the sentence is about."""
+        """'haar landgenote Mei Sato': the country of the one the sentence is about."""
         for m in regex.finditer(r"\b(" + "|".join(self.lex.compatriot_words) + r")\s+", self.text[s:e], regex.IGNORECASE):
             pos = s + m.end()
             person = next((p for p in people if 0 <= p.start - pos <= 1), None)
@@ -936,7 +936,7 @@ class _Linker:
             source = None
             if regex.search(r"\b(?:" + "|".join(self.lex.possessives) + r")\s+$",
                             self.text[max(s, s + m.start() - 7):s + m.start()], regex.IGNORECASE):
-                # "hield Takagi en haar landgenote De Jong achter zich": "haar" is the subject
+                # "hield Sato en haar landgenote Visser achter zich": "haar" is the subject
                 if main_subject is not None and main_subject is not ent and main_subject.country:
                     source = main_subject
             if source is None:
@@ -1012,7 +1012,7 @@ class _Linker:
     def _emit(self, assigned, sent) -> None:
         by_key: dict[tuple, LinkedResult] = {}
         # a time that fits another distance than the section's moves its competitor's other values of
-        # the sentence with it ("reed met 3.52,02 naar de winst" under a 1000 m heading is the 3000 m)
+        # the sentence with it ("won met 4.01,20" under a 1000 m heading is the 3000 m)
         moved: dict[tuple, tuple] = {}
         for ent, v, event in assigned:
             if v.kind == "TIME" and event and (v.start, v.end) not in self.explicit_event and event[0] in self.ranges \
@@ -1028,7 +1028,7 @@ class _Linker:
             words = v.text.lower().split()
             if v.kind == "STATUS" and self._is_team_event(event) and (
                     v.text.lower() in self.lex.team_status_ignored or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored):
-                continue  # a member's fall ("ging Nana Takagi echter onderuit"): the team still placed
+                continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
             if ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
@@ -1037,7 +1037,7 @@ class _Linker:
                 ent.set_country(nat[0])  # "Nederlands kampioen"
             if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS:
                 if v.value.notation.startswith("seconds_") and regex.search(r"[.,]\d{3}$", v.text):
-                    # "1. Leerdam (Ned) 153,245" under an allround classification: points, not a time
+                    # "1. Bosma (Ned) 149,812" under an allround classification: points, not a time
                     v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)
                 else:
                     ev = None  # a time is never the classification's: its distance is inferred below

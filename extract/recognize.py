@@ -55,7 +55,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _SENT_END.finditer(text, start, end):
         before = text[max(start, m.start() - 4):m.start()]
-        # "1. Takagi" in a list, "red." in a quote, initials "J. Leerdam"
+        # "1. Sato" in a list, "red." in a quote, initials "J. Visser"
         if regex.search(r"(?:^|\s)(?:\d{1,3}\.|\p{Lu}\.|red\.|o\.a\.|ca\.|nr\.)$", before):
             continue
         out.append((s, m.start()))
@@ -281,13 +281,13 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("PRON", m.start(), m.end(), m.group(0), lex.pronouns[m.group(0).lower()]))
     for m in rx["desc"].finditer(text):
         after = text[m.end():m.end() + 40]
-        # "de Japanse Miho Takagi": the word describes the name that follows
+        # "de Japanse Mei Sato": the word describes the name that follows
         if regex.match(r"\s+\p{Lu}[\w’'-]+", after):
             continue
         head = m.group("head").lower()
         mods = m.group("mods").lower()
         if m.group("det").lower() in lex.number_words:
-            mods = f"{m.group('det').lower()} {mods}"  # "twee Amerikanen": a counted group
+            mods = f"{m.group('det').lower()} {mods}"  # "twee Noren": a counted group
         add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": mods}))
     for m in rx["age_desc"].finditer(text):
         if not any(x.kind == "DESC" and x.start == m.start() for x in out):
@@ -336,7 +336,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             return False
         return True
 
-    # a section label glued to the first word by scraping: "TriatlonGustav Iden"
+    # a section label glued to the first word by scraping: "SchaatsenAnna Visser"
     labels = {c for d in lex.sports.values() for c in d["categories"] + d["keywords"]}
     split_tokens = []
     for word, start, is_start in tokens:
@@ -359,7 +359,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             if usable(j) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
                 j += 1
                 continue
-            # particles inside a name: "Douwe de Vries", "Jacob van de Kerkhof"
+            # particles inside a name: "Jan de Boer", "Piet van der Meer"
             k = j
             while k < n and tokens[k][0].lower() in lex.particles and tokens[k][0].islower():
                 k += 1
@@ -371,7 +371,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         first_is_start = tokens[i][2]
         if first_is_start and len(words) == 1:
             w = words[0]
-            in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Echt vet!" in speech
+            in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Heerlijk!" in speech
             if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings) \
                     or in_quote:
                 i = j
@@ -381,15 +381,15 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             continue
         if tokens[j - 1][0].endswith(lex.org_suffixes):
             i = j
-            continue  # "het Yamaha-team"
+            continue  # "het Jumbo-team"
         if j < n and tokens[j][0] in lex.place_words:
             i = j + 1
-            continue  # "Max Aicher Arena"
+            continue  # "Bernard Arena"
         if j == i + 1 and i > 0 and tokens[i - 1][0].lower() in lex.place_prepositions and not first_is_start:
             i = j
-            continue  # "de schaatser uit Lekkerkerk": a place
+            continue  # "de schaatser uit Wormer": a place
         start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-        # a capitalized particle before a surname: "De Vries won", "tegen Van der Poel"
+        # a capitalized particle before a surname: "De Boer won", "tegen Van der Meer"
         b = i - 1
         while b >= 0 and tokens[b][0] in lex.particles and tokens[b][0].islower():
             b -= 1

@@ -14,7 +14,9 @@ from .dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 __all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_outputs", "read_metadata"]
 
 SCHEMA_VERSION = "1"
-_ARROW = {"string": pa.string(), "Int32": pa.int32(), "Int64": pa.int64(), "Float64": pa.float64()}
+# "object" columns hold lists of strings (an article's front-matter categories)
+_ARROW = {"string": pa.string(), "Int32": pa.int32(), "Int64": pa.int64(), "Float64": pa.float64(),
+          "object": pa.list_(pa.string())}
 TABLES = {"results": RESULT_COLUMNS, "records": RECORD_COLUMNS, "articles": ARTICLE_COLUMNS}
 
 

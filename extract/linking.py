@@ -701,6 +701,14 @@ class _Linker:
                 return (self.allround, None)
             return ("standings", None)
         cms = [m for m in cms if not (m.kind == "EVENT" and any(a <= m.start < b for a, b in self.past_spans))]
+        opened = self.text.rfind("(", max(0, v.start - 20), v.start)
+        if opened >= 0 and ")" not in self.text[opened:v.start]:
+            # "haar 500 meter (37,22)", "op de 3000 meter (achtste)": the distance right before the bracket
+            named = [m for m in cms if m.kind == "EVENT" and 0 <= opened - m.end <= 3
+                     and m.value[0] not in self.lex.standings_events]
+            if named:
+                self.explicit_event.add((v.start, v.end))
+                return named[-1].value
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
         if after:

@@ -1,5 +1,6 @@
 """Command line: ``sports-extract run|evaluate|show`` (also ``python -m extract``).
 
+\b
 Exit codes:
   0  every input processed
   1  completed, but some inputs could not be read or processed (see the error column of articles.parquet)
@@ -50,8 +51,8 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, batch_size: 
     from .dataframes import frames
     from .lexicon import PatternFileError
     from .output import write_outputs
-    from .pipeline import extract_paths, load, model_name
-    from .reading import discover
+    from .pipeline import extract_sources, load, model_name
+    from .reading import discover, iter_sources
 
     started = time.perf_counter()
     try:
@@ -81,8 +82,6 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, batch_size: 
                 bar.update(1)
             yield ex
 
-    from .pipeline import extract_sources
-    from .reading import iter_sources
     results, records, articles = frames(counted(extract_sources(iter_sources(inputs), nlp, batch_size)))
     bar.close()
     meta = {"package_version": __version__, "model": model_name(nlp)}

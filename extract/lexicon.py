@@ -52,11 +52,11 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "winner_not_before": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
@@ -239,6 +239,8 @@ class Lexicon:
         self.team_events = set(ev["team_events"])
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
+        self.classification_event = dict(ev["classification_event"])
+        self.default_event = dict(ev["default_event"])
         self.stroke_distance_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{2,4})\s+(?:meter\s+)?(?:" + "|".join(
                 regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ev["strokes"], key=len, reverse=True)) + r")(?![\w])",
@@ -266,6 +268,7 @@ class Lexicon:
         self.winner_regex = words_regex(rk["winner_phrases"])
         self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
         self.leader_regex = words_regex(rk["leader_phrases"])
+        self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
 
         def alts(words):

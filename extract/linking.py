@@ -831,7 +831,7 @@ class _Linker:
             named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
             self.sure[(v.start, v.end)] = named or by_paren
             event = self._event_for(v, [m for m in cms], events, zones)
-            if event and event[0] in self.lex.standings_events:
+            if event and event[0] in self.lex.standings_events and self.sport not in self.lex.classification_event:
                 continue
             if v.kind == "TIME":
                 role = self._time_role(v, cms, cs)
@@ -1038,7 +1038,13 @@ class _Linker:
                     v.text.lower() in self.lex.team_status_ignored or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored):
                 continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
-            if ev and ev[0] == "classification":
+            cls_event = self.lex.classification_event.get(self.sport)
+            if v.kind == "RANK" and _next_word_is(self.text, v.end, {"tijd"}) and ev and ev[0] in ("classification", "standings"):
+                ev = self.event  # "de veertiende tijd": a place in the race, not in the classification
+            elif cls_event and ((ev and ev[0] in ("classification", "standings")) or (
+                    v.kind == "LEAD" and regex.sub(r"\s+", " ", v.text.lower()) in self.lex.classification_leader)):
+                ev = (cls_event, None)  # a stage race's "klassement"; "de nieuwe leider"
+            elif ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
             if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
                     and nat[1] == "adjective" and not ent.team:
@@ -1142,6 +1148,11 @@ class _Linker:
                 o.status = r.status if r.status != "finished" else o.status
                 o.evidence += r.evidence
                 out.remove(r)
+        default = self.lex.default_event.get(self.sport)
+        if default:
+            for r in out:
+                if r.event is None:
+                    r.event = default
         # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:

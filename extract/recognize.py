@@ -330,8 +330,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         word, start, _ = tokens[i]
         if not _is_cap_word(word) or blocked_at(start) or word in lex.non_name_words:
             return False
-        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}", word):
-            return False  # "A-groep", "EK-tijdrit"
+        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{5,}$", word):
+            return False  # "A-groep", "EK-tijdrit", "Ferrari-coureur" (not "Lee Sang-hwa")
         if word.lower() in lex.description_heads or word.lower() in lex.titles or word.lower() in lex.pronouns:
             return False
         return True

@@ -329,6 +329,8 @@ class _Linker:
             elif cw and cw[1] == "regional":
                 gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
+            if nxt and lex.gender_of_word(nxt[0]):
+                gender = lex.gender_of_word(nxt[0])  # "de Zuid-Hollandse schaatser": the noun tells
             if self.sentence_team_event and self.team_focus is not None and code is None and (
                     head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
                 return self.team_focus  # "Haar ploeggenotes finishten in 2.58,10"

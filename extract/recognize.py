@@ -193,6 +193,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 
     for m in rx["ordinal"].finditer(text):
+        if regex.match(r"\s+(?:plaats\s+|plek\s+)?naar\s+(?:de\s+)?\w+", text[m.end():m.end() + 40]) and \
+                regex.search(r"\bvan\s+(?:de\s+)?$", text[max(0, m.start() - 8):m.start()]):
+            continue  # "klom van de vierde naar de derde plaats": where one came from
         nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
         det = rx["determiner_before"].search(text[max(0, m.start() - 7):m.start()])
         if det and nxt and nxt[0].isalpha() and nxt[0] not in STOP_WORDS and nxt[0] not in lex.rank_nouns and not (

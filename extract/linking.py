@@ -138,8 +138,11 @@ class _Linker:
         self.focus: Entity | None = None
         self.recent: list[Entity] = []
         self.team_focus: Entity | None = None
-        self.allround = next((m.value[0] for m in mentions if m.kind == "EVENT"
-                              and m.value[0] in ("allround", "sprint_allround")), None)
+        # an allround or sprint championship report: named in the headline or lead, or more than once
+        # (not "de wereldkampioen allround" in passing in a World Cup report)
+        allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
+        lead_end = blocks[1].end if len(blocks) > 1 else len(text)
+        self.allround = allround[0].value[0] if allround and (allround[0].start < lead_end or len(allround) > 1) else None
         self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []

@@ -1028,8 +1028,10 @@ class _Linker:
         # the sentence with it ("won met 4.01,20" under a 1000 m heading is the 3000 m)
         moved: dict[tuple, tuple] = {}
         for ent, v, event in assigned:
-            if v.kind == "TIME" and event and (v.start, v.end) not in self.explicit_event and event[0] in self.ranges \
-                    and not any(self._plausible(event[0], o) for o in (v.value.seconds, *v.value.alternatives)):
+            if v.kind == "TIME" and event and (v.start, v.end) not in self.explicit_event \
+                    and (event[0] in self.ranges or event[0] in CLASSIFICATIONS) \
+                    and not any(self._plausible(event[0], o) for o in (v.value.seconds, *v.value.alternatives)) \
+                    and not regex.search(r"[.,]\d{3}$", v.text):
                 inferred = self._infer_event((v.value.seconds, *v.value.alternatives), ent.team)
                 if inferred:
                     moved[(ent.id, event)] = inferred

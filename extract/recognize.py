@@ -362,9 +362,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             if usable(j) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
                 j += 1
                 continue
-            # particles inside a name: "Jan de Boer", "Piet van der Meer"
+            # particles inside a name: "Jan de Boer", "Piet van der Meer", "Jan De Boer"
             k = j
-            while k < n and tokens[k][0].lower() in lex.particles and tokens[k][0].islower():
+            while k < n and tokens[k][0].lower() in lex.particles and not tokens[k][2]:
                 k += 1
             if k > j and k < n and usable(k) and not tokens[k][2]:
                 j = k + 1

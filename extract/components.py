@@ -9,6 +9,7 @@ from deciding what belongs to whom (``linking``).
 """
 from __future__ import annotations
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -87,7 +88,8 @@ class Linker:
         if sport is None:  # football, tennis ...: no race results
             doc._.sports_results, doc._.sports_records = [], []
             return doc
-        linked, records, _ = link(doc.text, blocks, others, people, sport, lex)
+        year = regex.search(r"(?:19|20)\d\d", str(meta.get("date") or ""))
+        linked, records, _ = link(doc.text, blocks, others, people, sport, lex, int(year.group(0)) if year else None)
         article_id = meta.get("article_id", "")
         text = doc.text
         results = []

@@ -67,14 +67,14 @@ SPECS: dict[str, dict] = {
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
-              "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words},
+              "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
-                "beat_phrases": Words, "same_meet": Words, "chunk_breaks": Words},
+                "beat_phrases": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
 }
@@ -351,6 +351,7 @@ class Lexicon:
         self.possessives = [w.lower() for w in nm["possessives"]]
         self.description_breaks = [w.lower() for w in nm["description_breaks"]]
         self.other_words = words_regex(nm["other_words"])
+        self.genitive_words = [regex.escape(w.lower()) for w in nm["genitive_words"]]
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])
@@ -365,6 +366,7 @@ class Lexicon:
         self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
         self.won_ahead_regex = regex.compile(
             rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)")
+        self.year_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+((?:19|20)\d\d)\b")
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
         self.conjunction_cut_regex = regex.compile(

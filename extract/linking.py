@@ -122,7 +122,8 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
 
 class _Linker:
     def __init__(self, text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention],
-                 sport: str, lex: Lexicon):
+                 sport: str, lex: Lexicon, year: int | None = None):
+        self.year = year  # the article's year, when its date is known
         self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
                                                 and sport not in lex.sport_only[m.value[0]])]
@@ -481,8 +482,12 @@ class _Linker:
         # a marker of another race ("vier jaar geleden", "vorig jaar") covers its comma chunk;
         # in the sentence's first chunk it covers the whole sentence
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
-        past_spans = [(max([s] + [c for c in chunk_bounds if c <= p.start]), min(c for c in chunk_bounds if c > p.start))
-                      for p in ms if p.kind == "PAST"]
+        markers = [p.start for p in ms if p.kind == "PAST"]
+        # "die in 2009 op 1.06,42 uitkwam": a year other than the article's is another race
+        markers += [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
+                    if self.year is None or int(y.group(1)) != self.year]
+        past_spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
+                      for p in markers]
         # "een dag eerder", "eerder in het toernooi": the same championship, not another race
         past_spans = [(a, b) for a, b in past_spans if not lex.same_meet_regex.search(self.text[a:b])]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
@@ -499,6 +504,7 @@ class _Linker:
         assigned: list[tuple[Entity, Mention, tuple]] = []  # (entity, value mention, event)
         main_group: list[Entity] = []
         last_subject: Entity | None = None
+        oblique: set[int] = set()
         sentence_past = any(a == s for a, _ in past_spans)
 
         def is_past(pos: int) -> bool:
@@ -557,6 +563,8 @@ class _Linker:
                         group.append(ent)
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
+                if regex.search(r"\b(?:" + "|".join(self.lex.genitive_words) + r")\s+$", self.text[max(cs, r.start - 6):r.start]):
+                    oblique.add(id(ent))  # "het wereldrecord van Nuis": named, but not as a competitor here
             if subject is None and not relative:
                 if not continues and main_subject is not None and not resolved and ci > 0:
                     subject, group = main_subject, list(main_group)  # ", maar zijn 12.44,59 was ..."
@@ -596,7 +604,9 @@ class _Linker:
             self.focus = last_subject
             if last_subject.team:
                 self.team_focus = last_subject
-        self.prev_sentence_entities = list(sentence_entities)
+        # for "De Rus" in the next sentence: competitors named as such before those named after a preposition
+        self.prev_sentence_entities = [e for e in sentence_entities if id(e) in oblique] + \
+            [e for e in sentence_entities if id(e) not in oblique]
         for ent in sentence_entities:
             if ent in self.recent:
                 self.recent.remove(ent)
@@ -1170,7 +1180,7 @@ class _Linker:
 
 
 def link(text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention], sport: str,
-         lex: Lexicon | None = None) -> tuple[list[LinkedResult], list[LinkedRecord], list[Entity]]:
-    linker = _Linker(text, blocks, mentions, people, sport, lex or get_lexicon())
+         lex: Lexicon | None = None, year: int | None = None) -> tuple[list[LinkedResult], list[LinkedRecord], list[Entity]]:
+    linker = _Linker(text, blocks, mentions, people, sport, lex or get_lexicon(), year)
     linker.run()
     return linker.results, linker.records, linker.entities

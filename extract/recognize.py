@@ -227,8 +227,16 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
     for m in lex.leader_regex.finditer(text):
-        if not any(s <= m.start() < e for s, e in winobj):
-            add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
+        if any(s <= m.start() < e for s, e in winobj):
+            continue
+        if "kampioen" in m.group(0).lower():
+            # a title, not a result, unless something makes it so: "werd wereldkampioen", not
+            # "de tweevoudig olympisch kampioen" or "Olympisch kampioen Jan Bosma"
+            before = regex.findall(r"[\w-]+", text[max(0, m.start() - 40):m.start()])[-3:]
+            if regex.match(r"\s+\p{Lu}", text[m.end():m.end() + 3]) or (
+                    any(w.lower() in lex.determiners for w in before) and not any(w.lower() in lex.copulas for w in before)):
+                continue
+        add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
     for m in lex.last_regex.finditer(text):
         add(Mention("LAST", m.start(), m.end(), m.group(0)))
 

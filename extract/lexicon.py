@@ -75,6 +75,7 @@ SPECS: dict[str, dict] = {
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words},
+    "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
 }
@@ -378,6 +379,10 @@ class Lexicon:
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]
         self.metadata_keys = {k.lower() for k in lay["metadata_keys"]}
+        gn = r["given_names"]
+        # a name in both lists ("Elia") tells nothing
+        self.given_gender = {n: "women" for n in gn["female"] if n not in gn["male"]}
+        self.given_gender.update({n: "men" for n in gn["male"] if n not in gn["female"]})
         self.teams = list(r["teams"]["teams"])
         self.team_regex = words_regex(self.teams, case_insensitive=False)
         self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])

@@ -1114,6 +1114,13 @@ class _Linker:
             rows = [r for r in self.results if r.entity is ent and event and r.event == event[0]]
             if len(rows) == 1 and rows[0].rank is None:
                 rows[0].rank = rank
+        # a competitor no word of the text gave a gender: the usual gender of the given name (a surer
+        # sign than the section, whose heading may not cover every paragraph under it)
+        for ent in self.entities:
+            if ent.gender is None and not ent.team:
+                fullest = max([m.text for m in ent.mentions] or [ent.full], key=lambda n: len(n.split())).split()
+                if len(fullest) > 1:
+                    ent.gender = self.lex.given_gender.get(fullest[0])
         # a competitor's gender told by the section of one of its rows holds for all its rows
         for r in self.results:
             if r.entity.gender is None and r.section_gender and not r.entity.team:

@@ -393,9 +393,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         if words[0] in lex.place_prefixes:
             i = j
             continue  # "Mount Baldy"
-        if i > 0 and tokens[i - 1][0].lower() in lex.determiners and words[0].endswith(("se", "sche")) and len(words) > 1:
+        if i > 0 and tokens[i - 1][0].lower() in lex.determiners and words[0].endswith(lex.place_adjective_endings) and len(words) > 1:
             i += 1
-            continue  # "De Wageningse Van Vleuten": an adjective of place before the name
+            continue  # "De Bredase Van Dijk": an adjective of place before the name
         if tokens[j - 1][0].endswith(lex.org_suffixes):
             i = j
             continue  # "het Jumbo-team"

@@ -974,7 +974,8 @@ class _Linker:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
         text = self.text[s:e]
         m = self.lex.overtaken_regex.search(text)
-        m2 = self.lex.just_ahead_regex.search(text) or self.lex.won_ahead_regex.search(text)
+        just_ahead = self.lex.just_ahead_regex.search(text)
+        m2 = just_ahead or self.lex.won_ahead_regex.search(text)
         if not m and not m2:
             return
         ranked = [(ent, v.value) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
@@ -985,7 +986,7 @@ class _Linker:
         else:
             zone = (s + m2.end(), e)
             refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]]
-            if not self.lex.won_ahead_regex.fullmatch(m2.group(0)):
+            if just_ahead:
                 refs = refs[:1]  # "net voor Y": only Y
             else:  # "won ... voor Y en Z": the list right after "voor"
                 chain = []

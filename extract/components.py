@@ -103,7 +103,7 @@ class Linker:
                 article_id=article_id, sport=sport, event=r.event, distance_m=r.distance_m, gender=r.gender,
                 athlete=athlete, team=ent.full if ent.team else None, country=ent.country,
                 time_s=r.time_s, time_text=r.time.text if r.time is not None else None, gap_s=r.gap_s,
-                rank=r.rank, status=r.status, round=None, mark=r.mark, mark_unit=r.mark_unit,
+                rank=r.rank, status=r.status, round=r.round, mark=r.mark, mark_unit=r.mark_unit,
                 sentence=text[s:e].strip(),
                 char_start=r.anchor[0], char_end=r.anchor[1], evidence=evidence))
         recs = []

@@ -80,6 +80,7 @@ class LinkedResult:
     sentence: tuple[int, int] = (0, 0)
     anchor: tuple[int, int] = (0, 0)
     section_gender: str | None = None
+    round: str | None = None
     mark: float | None = None
     mark_unit: str | None = None
     evidence: list[tuple[str, Mention]] = field(default_factory=list)
@@ -148,6 +149,7 @@ class _Linker:
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []
         self.sure: dict[tuple[int, int], bool] = {}
+        self.value_round: dict[tuple[int, int], str] = {}
         self.sentence_subject: Entity | None = None
         self.prev_focus: Entity | None = None
         self.explicit_event: set[tuple[int, int]] = set()
@@ -842,6 +844,10 @@ class _Linker:
                 if v.kind == "TIME" and (role := self._time_role(v, cms, cs)) in ("old", "comparison"):
                     self._record_from_time(v, role, cms, None, self.event, sent, clause)
                 continue
+            # "in de series", "in de finale": the round of this value, when the clause names one
+            rounds = [m for m in cms if m.kind == "ROUND" and abs(m.start - v.start) <= 60]
+            if rounds:
+                self.value_round[(v.start, v.end)] = min(rounds, key=lambda m: abs(m.start - v.start)).value
             # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
             named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
             self.sure[(v.start, v.end)] = named or by_paren
@@ -1083,11 +1089,12 @@ class _Linker:
                     ev = inferred
                 elif ev and ev[0] in self.ranges and not any(self._plausible(ev[0], o) for o in options):
                     continue  # a split, a lap or a gap: no finishing time for this event
-            key = (ent.id, ev)
+            rnd = self.value_round.get((v.start, v.end))
+            key = (ent.id, ev, rnd)
             res = by_key.get(key)
             if res is None:
                 res = LinkedResult(ent, ev[0] if ev else None, ev[1] if ev else None, None, sentence=sent,
-                                   anchor=(v.start, v.end), section_gender=self.gender)
+                                   anchor=(v.start, v.end), section_gender=self.gender, round=rnd)
                 by_key[key] = res
                 self.results.append(res)
             res.evidence.append((v.kind, v))
@@ -1145,7 +1152,7 @@ class _Linker:
         merged: dict[tuple, LinkedResult] = {}
         out = []
         for r in self.results:
-            key = (r.entity.id, r.event, r.distance_m)
+            key = (r.entity.id, r.event, r.distance_m, r.round)
             if key in merged:
                 m = merged[key]
                 if r.time_s is not None and (m.time_s is None or (
@@ -1161,6 +1168,17 @@ class _Linker:
                 continue
             merged[key] = r
             out.append(r)
+        # a row without a round belongs to the competitor's one row of that event with a round
+        for r in [r for r in out if r.round is None]:
+            others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]
+            if len(others) == 1 and None in (others[0].time_s, r.time_s):  # two times are two races
+                o = others[0]
+                if o.time_s is None and r.time_s is not None:
+                    o.time, o.time_s, o.anchor, o.sentence = r.time, r.time_s, r.anchor, r.sentence
+                o.rank = o.rank if o.rank is not None else r.rank
+                o.status = r.status if r.status != "finished" else o.status
+                o.evidence += r.evidence
+                out.remove(r)
         # a row without an event belongs to the competitor's one row with an event, if there is one
         for r in [r for r in out if r.event is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]

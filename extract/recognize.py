@@ -5,7 +5,7 @@ returns ``Mention``s: a kind, a character span, the text as written and a
 normalized value. They only find; ``linking`` decides what belongs to whom,
 and the spaCy components in ``components`` store both on the Doc.
 
-Kinds: TIME, EVENT, GENDER, RANK, VENUE (a place), COMPETITION, WIN (rank 1 by a verb or phrase), LEAD (leads a
+Kinds: TIME, EVENT, ROUND (heat, semifinal, final ...), GENDER, RANK, VENUE (a place), COMPETITION, WIN (rank 1 by a verb or phrase), LEAD (leads a
 classification), WINOBJ
 ("de zege ging naar X"), STATUS, RECORD, COUNTRY, TEAM, VENUE, AGE, PRON,
 DESC (a description standing for a person: "De 22-jarige Zuid-Hollandse"),
@@ -189,6 +189,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[regex.sub(r"\s+", " ", m.group("p").lower())]))
     for m in lex.points_regex.finditer(text):
         add(Mention("POINTS", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
+    for m in lex.round_regex.finditer(text):
+        add(Mention("ROUND", m.start(), m.end(), m.group(0), lex.rounds[regex.sub(r"\s+", " ", m.group(0).lower())]))
     for m in lex.gender_regex.finditer(text):
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 

@@ -158,6 +158,7 @@ class _Linker:
         self.heading_ranks: list[tuple[Entity, int, Any]] = []
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
+        self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -206,7 +207,7 @@ class _Linker:
             toks = key.split()
             for other_key, other in full.items():
                 if other is not ent and len(other_key.split()) >= 2 and other_key.split()[-1] == toks[-1] \
-                        and len(toks) == 2 and all(m.start in self._sentence_starts() for m in ent.mentions):
+                        and len(toks) == 2 and all(m.start in self.sentence_starts for m in ent.mentions):
                     for m in ent.mentions:
                         # keep only the surname as what the text calls the athlete
                         last = m.text.rsplit(" ", 1)[-1]
@@ -214,11 +215,6 @@ class _Linker:
                         self.by_mention[(m.start, m.end)] = other
                     ent.mentions = []
                     break
-
-    def _sentence_starts(self) -> set[int]:
-        if not hasattr(self, "_starts"):
-            self._starts = {s for b in self.blocks for s, _ in b.sentences}
-        return self._starts
 
     def _team(self, code: str, name: str) -> Entity:
         for e in self.entities:
@@ -400,7 +396,6 @@ class _Linker:
         # speech and captions are not reports of results
         ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
         ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
-        kinds = Counter(m.kind for m in ms)
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
         named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events

@@ -408,6 +408,21 @@ class _Linker:
             after = self.text[m.end:m.end + 45]
             nxt_person = next((p for p in people if m.end < p.start <= m.end + 30
                                and not regex.search(r"[,.;:()]", self.text[m.end:p.start])), None)
+            if nxt_person is None and ckind in ("male", "female"):
+                # "Een andere Japanner, Yuma Murakami, ...": the demonym in apposition before the name
+                nxt_person = next((p for p in people if regex.fullmatch(r",\s*", self.text[m.end:p.start])), None)
+            if ckind == "plural" and nxt_person is not None and not team_event:
+                # "De Russen Ruslan Murashov en Pavel Kulizhnikov": every name of the list
+                pos = nxt_person.end
+                for p in people:
+                    if p.start < nxt_person.start:
+                        continue
+                    if p is not nxt_person and not regex.fullmatch(r"\s*(?:,|en)\s*", self.text[pos:p.start]):
+                        break
+                    if (ent := self.by_mention.get((p.start, p.end))):
+                        ent.set_country(code)
+                    pos = p.end
+                continue
             if nxt_person is not None and ckind in ("male", "female", "adjective", "regional", "names"):
                 ent = self.by_mention.get((nxt_person.start, nxt_person.end))
                 between = self.text[m.end:nxt_person.start].split()

@@ -1206,6 +1206,16 @@ class _Linker:
             for r in out:
                 if r.event is None:
                     r.event = default
+        # the implied winner: the one fastest time of an event whose others are told as second, third ...
+        by_event: dict[tuple, list[LinkedResult]] = {}
+        for r in out:
+            by_event.setdefault((r.event, r.distance_m, r.round, r.gender), []).append(r)
+        for rows in by_event.values():
+            unranked = [r for r in rows if r.rank is None and r.time_s is not None and r.status == "finished"]
+            timed = [r for r in rows if r.time_s is not None]
+            if len(unranked) == 1 and any(r.rank == 2 for r in rows) and not any(r.rank == 1 for r in rows) \
+                    and all(r.time_s > unranked[0].time_s for r in timed if r is not unranked[0]):
+                unranked[0].rank = 1
         # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:

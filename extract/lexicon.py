@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
@@ -75,7 +75,7 @@ SPECS: dict[str, dict] = {
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
-                "beat_phrases": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words},
+                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
@@ -245,6 +245,8 @@ class Lexicon:
         self.round_regex = words_regex(self.rounds)
         self.classification_event = dict(ev["classification_event"])
         self.default_event = dict(ev["default_event"])
+        self.stage_race_regex = words_regex(ev["stage_race_cues"])
+        self.stage_race_event = ev["stage_race_event"]
         self.stroke_distance_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{2,4})\s+(?:meter\s+)?(?:" + "|".join(
                 regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ev["strokes"], key=len, reverse=True)) + r")(?![\w])",
@@ -371,7 +373,8 @@ class Lexicon:
             rf"\b(?:{alt(lk['overtaken_verbs'])})\b(.*?)\b(?:{alt(lk['overtaken_ends'])})\b\s*[.,]?\s*$")
         self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
         self.won_ahead_regex = regex.compile(
-            rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)")
+            rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)"
+            rf"|,\s+(?:{alt(lk['ahead_after_comma'])})\s+(?=\p{{Lu}})")
         self.year_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+((?:19|20)\d\d)\b")
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")

@@ -1202,6 +1202,9 @@ class _Linker:
                 o.evidence += r.evidence
                 out.remove(r)
         default = self.lex.default_event.get(self.sport)
+        if default and self.sport in self.lex.sport_only.get(self.lex.stage_race_event, ()) \
+                and self.lex.stage_race_regex.search(self.text):
+            default = self.lex.stage_race_event
         if default:
             for r in out:
                 if r.event is None:

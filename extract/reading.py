@@ -198,8 +198,10 @@ def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
 
 
 def _article_id(file: Path, root: Path) -> str:
+    """The path below the input root without the extension ("2019/verslag"), as gold files name
+    articles; a JSONL file keeps its name ("feed.jsonl"), its articles add "#<id or line>"."""
     rel = file.relative_to(root).as_posix()
-    return rel
+    return rel if file.suffix.lower() == ".jsonl" else rel[: -len(file.suffix)] if file.suffix else rel
 
 
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source]:

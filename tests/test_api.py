@@ -266,20 +266,20 @@ def test_extract_paths_inputs_and_errors(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "x.htm").write_text("<p>Thomas Krol won de 1000 meter in 1.07,92.</p>", encoding="utf-8")
     exs = {e.article.article_id: e for e in extract.extract_paths([tmp_path])}
-    assert list(exs) == ["bad.md", "kort.md", "l.jsonl#1", "l.jsonl#5", "l.jsonl#h", "sub/x.htm"]
-    assert "invalid YAML front matter" in exs["bad.md"].article.error
+    assert list(exs) == ["bad", "kort", "l.jsonl#1", "l.jsonl#5", "l.jsonl#h", "sub/x"]
+    assert "invalid YAML front matter" in exs["bad"].article.error
     assert "expected an object" in exs["l.jsonl#1"].article.error
     assert "missing field 'text'" in exs["l.jsonl#5"].article.error
-    for bad in ("bad.md", "l.jsonl#1", "l.jsonl#5"):
+    for bad in ("bad", "l.jsonl#1", "l.jsonl#5"):
         assert exs[bad].results == () and exs[bad].article.text == ""
-    kort = exs["kort.md"]
+    kort = exs["kort"]
     assert kort.article.error is None and kort.article.categories == ("schaatsen", "langebaan")
     assert "**" not in kort.article.text and "https://" not in kort.article.text
     assert [(r.athlete, r.time_s) for r in kort.results] == [("Femke Kok", 37.1)]
     h = exs["l.jsonl#h"]
     assert h.article.url == "https://voorbeeld.nl/a"
     assert h.article.text == "Femke Kok won de 500 meter in 37,10.\n\nZe was blij."
-    assert [(r.athlete, r.rank) for r in exs["sub/x.htm"].results] == [("Thomas Krol", 1)]
+    assert [(r.athlete, r.rank) for r in exs["sub/x"].results] == [("Thomas Krol", 1)]
 
 
 def test_extract_paths_missing_path_raises(tmp_path):

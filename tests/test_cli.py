@@ -50,14 +50,14 @@ JSONL_GOOD = [
 JSONL_BAD = '{"id": "kapot", "text": '
 
 EXPECTED_RESULTS = {  # article_id -> [(athlete, event, time_s, rank)]
-    "a.txt": [("Jutta Leerdam", "1000m", 73.83, 1), ("Miho Takagi", "1000m", 74.2, 2)],
-    "b.md": [("Irene Schouten", "5000m", 403.51, 1), ("Ragne Wiklund", "5000m", 405.02, 2)],
-    "c.html": [("Thomas Krol", "1500m", 103.21, 1), ("Kjeld Nuis", "1500m", 103.75, 2)],
+    "a": [("Jutta Leerdam", "1000m", 73.83, 1), ("Miho Takagi", "1000m", 74.2, 2)],
+    "b": [("Irene Schouten", "5000m", 403.51, 1), ("Ragne Wiklund", "5000m", 405.02, 2)],
+    "c": [("Thomas Krol", "1500m", 103.21, 1), ("Kjeld Nuis", "1500m", 103.75, 2)],
     "d.jsonl#r1": [("Femke Kok", "500m", 37.1, 1)],
     "d.jsonl#2": [("Patrick Roest", "10000m", 770.3, 1)],
 }
 GOOD_IDS = list(EXPECTED_RESULTS)
-BAD_IDS = ["d.jsonl#3", "junk.txt"]
+BAD_IDS = ["d.jsonl#3", "junk"]  # article ids: the path without extension; JSONL keeps its file name
 
 
 def write_inputs(folder: Path, junk: bool = True, bad_jsonl_line: bool = True) -> Path:
@@ -152,12 +152,12 @@ def test_articles_table(mixed_run):
     for article_id in GOOD_IDS:
         assert errors[article_id] is None
     assert "JSONL line 3" in errors["d.jsonl#3"] and "not valid JSON" in errors["d.jsonl#3"]
-    assert "junk.txt" in errors["junk.txt"] and "not UTF-8" in errors["junk.txt"]
+    assert "junk.txt" in errors["junk"] and "not UTF-8" in errors["junk"]
     rows = {r["article_id"]: r for r in df.to_dicts()}
-    assert rows["a.txt"]["date"] == "2024-02-10" and rows["a.txt"]["source"] == "eigen verslag"
-    assert rows["b.md"]["title"] == "Schouten de sterkste op de 5000 meter"
-    assert rows["b.md"]["date"] == "2024-01-20"
-    assert rows["c.html"]["title"] == "Krol wint de 1500 meter"
+    assert rows["a"]["date"] == "2024-02-10" and rows["a"]["source"] == "eigen verslag"
+    assert rows["b"]["title"] == "Schouten de sterkste op de 5000 meter"
+    assert rows["b"]["date"] == "2024-01-20"
+    assert rows["c"]["title"] == "Krol wint de 1500 meter"
     assert rows["d.jsonl#r1"]["date"] == "2024-03-01" and rows["d.jsonl#r1"]["title"] == "Kok snelste"
     for article_id, expected in EXPECTED_RESULTS.items():
         assert rows[article_id]["n_results"] == len(expected)
@@ -206,7 +206,7 @@ def test_single_file_input(tmp_path):
     proc = run_cli("run", tmp_path / "in" / "a.txt", "--out", tmp_path / "out", "--model", "blank", "--no-progress")
     assert proc.returncode == 0, proc.stderr
     rows = pq.read_table(tmp_path / "out" / "results.parquet").to_pylist()
-    assert [(r["article_id"], r["athlete"]) for r in rows] == [("a.txt", "Jutta Leerdam"), ("a.txt", "Miho Takagi")]
+    assert [(r["article_id"], r["athlete"]) for r in rows] == [("a", "Jutta Leerdam"), ("a", "Miho Takagi")]
 
 
 def test_empty_folder_exits_3(tmp_path):

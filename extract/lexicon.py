@@ -375,7 +375,8 @@ class Lexicon:
         self.won_ahead_regex = regex.compile(
             rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)"
             rf"|,\s+(?:{alt(lk['ahead_after_comma'])})\s+(?=\p{{Lu}})")
-        self.year_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+((?:19|20)\d\d)\b")
+        self.year_past_regex = regex.compile(
+            rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
         self.conjunction_cut_regex = regex.compile(

@@ -656,6 +656,10 @@ class _Linker:
             rec = next((r for r in reversed(records) if r.end <= pos
                         and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
+            if rec is None and prev is not None and prev.kind == "PERSON":
+                # "het record van Kramer, die in 2007 op 6.03,32 uitkwam": the clause tells the record
+                rec = next((r for r in reversed(records) if 0 <= prev.start - r.end <= 8
+                            and regex.fullmatch(r"\s*(?:" + "|".join(self.lex.genitive_words) + r")\s*", text[r.end:prev.start])), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
             elif (m.group(1) == "die" or prev is not None and prev.kind == "TEAMREF") and prev and (

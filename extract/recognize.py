@@ -233,9 +233,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         if "kampioen" in m.group(0).lower():
             # a title, not a result, unless something makes it so: "werd wereldkampioen", not
-            # "de tweevoudig olympisch kampioen" or "Olympisch kampioen Jan Bosma"
+            # "de tweevoudig olympisch kampioen", "Olympisch kampioen Jan Bosma" or "Bosma, regerend kampioen"
             before = regex.findall(r"[\w-]+", text[max(0, m.start() - 40):m.start()])[-3:]
-            if regex.match(r"\s+\p{Lu}", text[m.end():m.end() + 3]) or (
+            if regex.match(r"\s+\p{Lu}", text[m.end():m.end() + 3]) or regex.search(
+                    r",\s*(?:[\w-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]) or (
                     any(w.lower() in lex.determiners for w in before) and not any(w.lower() in lex.copulas for w in before)):
                 continue
         add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))

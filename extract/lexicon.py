@@ -75,7 +75,8 @@ SPECS: dict[str, dict] = {
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
-                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words},
+                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
+                "clause_adverbs": Words},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
@@ -377,6 +378,7 @@ class Lexicon:
             rf"|,\s+(?:{alt(lk['ahead_after_comma'])})\s+(?=\p{{Lu}})")
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
+        self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
         self.conjunction_cut_regex = regex.compile(

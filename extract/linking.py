@@ -676,8 +676,12 @@ class _Linker:
             nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC") and 0 <= r.start - (s + m.end()) <= 1), None)
             if nxt is None and lead_in and lead_in.group(0):
                 words = lead_in.group(0).split()
-                if words[-1].lower() in self.lex.compatriot_words or words[-1].lower() in self.lex.country_words:
+                adverb = len(words) == 1 and words[0].lower() in self.lex.clause_adverbs and m.group(0).startswith(",")
+                if words[-1].lower() in self.lex.compatriot_words or words[-1].lower() in self.lex.country_words or adverb:
                     nxt = next((r for r in ms if r.kind == "PERSON" and r.start == s + m.end() + lead_in.end()), None)
+                    if nxt is not None and adverb:
+                        cuts.append((pos, None, False, None))  # ", ook Krol en Verbij doken ...": a new subject
+                        continue
             if nxt is not None and m.group(0).startswith(","):
                 # ", de Canadese Weidemann pakte ...": a new clause only if a name follows the description
                 after = text[nxt.end:e]
@@ -727,7 +731,12 @@ class _Linker:
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
         if v.kind == "POINTS":
             return (self.allround, None) if self.allround else ("standings", None)  # mass-start points are no result
-        if any(a <= v.start < b for a, b in zones):
+        # "Verbij (dertiende), Mulder (veertiende) ... vielen buiten de top twaalf van de WB-stand"
+        opened_at = self.text.rfind("(", max(0, v.start - 3), v.start)
+        in_standings_clause = v.kind == "RANK" and opened_at >= 0 and any(
+            m.kind == "EVENT" and m.value[0] in self.lex.standings_events for m in cms) and not any(
+            m.kind == "EVENT" and m.value[1] for m in cms)
+        if any(a <= v.start < b for a, b in zones) or in_standings_clause:
             if self.allround:  # "het eindklassement" of an allround championship is its classification
                 return (self.allround, None)
             return ("standings", None)

@@ -361,6 +361,8 @@ class Lexicon:
         self.genitive_words = [regex.escape(w.lower()) for w in nm["genitive_words"]]
         self.place_prefixes = set(nm["place_prefixes"])
         self.place_adjective_endings = tuple(nm["place_adjective_endings"])
+        # lowercase words of the lexicons that open a sentence but never name anyone ("Dankzij ...")
+        self.function_words = (self.prepositions | set(self.determiners) | self.copulas | self.place_prepositions)
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])

@@ -387,7 +387,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             w = words[0]
             in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Heerlijk!" in speech
             if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings) \
-                    or in_quote:
+                    or w.lower() in lex.function_words or in_quote:
                 i = j
                 continue
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:

@@ -299,7 +299,7 @@ class Lexicon:
                 raise PatternFileError("patterns/status.yml", f"separable.{phrase}", "a phrase also listed under 'phrases'")
         # "gaf Jan de Boer op": words between the verb and its particle
         self.status_split_regex = regex.compile("|".join(
-            rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:[\w’'-]+\s+){{1,5}}?"
+            rf"\b(?P<v{i}>{regex.escape(p.split()[0])})\s+(?:[\w’'-]+,?\s+){{1,12}}?"
             rf"(?:{regex.escape(' '.join(p.split()[1:]))})\b" for i, p in enumerate(st["separable"]) if len(p.split()) >= 2)
             or r"(?!x)x")
         self.status_separable = [p.lower() for p in st["separable"]]

@@ -888,6 +888,9 @@ class _Linker:
                     assigned.append((owner, Mention("GAP", v.start, v.end, v.text, v.value), event))
                     continue
             assigned.append((owner, v, event))
+            if v.kind == "STATUS" and owner in group:
+                # "Na Q1 vielen Kvyat, Grosjean en Stroll af": every one of the list
+                assigned.extend((member, v, event) for member in group if member is not owner)
             if v.kind in ("WIN", "RANK") and event:
                 # "won zowel de 500 als de 1000 meter": the same place in each distance
                 for other in self._coordinated_events(cms, event):

@@ -56,7 +56,7 @@ SPECS: dict[str, dict] = {
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
@@ -268,6 +268,10 @@ class Lexicon:
         self.time_ranges = {s: {e: tuple(v) for e, v in d["time_ranges"].items()} for s, d in self.sports.items()}
         rk = r["ranks"]
         self.ordinals = rk["ordinals"]
+        self.cardinals = {k.lower(): v for k, v in rk["cardinals"].items()}
+        self.place_number_regex = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(map(regex.escape, rk["place_before_number"])) + r")\s?(?P<n>\d{1,2}|"
+            + "|".join(map(regex.escape, self.cardinals)) + r")(?![\w.,:]\d|[\w-])")
         self.medals = rk["medals"]
         self.medal_not_after = regex.compile(
             r"(?:^|\W)(?:" + "|".join(map(regex.escape, rk["medal_not_after"])) + r")\s+(?:(?:het|de|een)\s+)?$", regex.IGNORECASE)

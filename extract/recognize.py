@@ -213,6 +213,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if nxt and nxt[0].lower() in lex.not_rank_nouns:
             continue
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(m.group("n"))))
+    for m in lex.place_number_regex.finditer(text):
+        n = m.group("n").lower()
+        add(Mention("RANK", m.start(), m.end(), m.group(0), int(n) if n.isdigit() else lex.cardinals[n]))
     for m in rx["medals"].finditer(text):
         if not lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
             add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))

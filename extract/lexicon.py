@@ -61,14 +61,14 @@ SPECS: dict[str, dict] = {
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
-                "old_around": Words, "set_to": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
+                "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words},
-    "gaps": {"before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
+    "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
-              "place_adjective_endings": Words},
+              "place_adjective_endings": Words, "age_suffix": str},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -76,7 +76,7 @@ SPECS: dict[str, dict] = {
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
-                "clause_adverbs": Words},
+                "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words},
     "venues": {"venues": Words, "competitions": Words},
@@ -323,6 +323,8 @@ class Lexicon:
         self.record_this_race = regex.compile(rf"\b(?:{alt(rc['this_race_before'])})\s+(?:[\w-]+\s+){{0,2}}$", regex.IGNORECASE)
         self.record_old_around = regex.compile(rf"\b(?:{alt(rc['old_around'])})\b|\buit (?:19|20)\d\d\b", regex.IGNORECASE)
         self.record_set_to = regex.compile(rf"\s*(?:{alt(rc['set_to'])})\s*")
+        self.record_of = regex.compile(rf"\s*(?:{alt(rc['record_of'])}|:)\s*")
+        self.holder_before = regex.compile(rf"\s*(?:{alt(rc['holder_before'])}|\)?,?\s*(?:{alt(rc['holder_before'])}))\s+")
         self.mark_of_regex = regex.compile(
             rf"\b(?:{alt(rc['old_before'])})\s+(?:[\w-]+\s+)?(?:{alt(rc['mark_nouns'])})\s+van\s*$", regex.IGNORECASE)
         self.limit_regex = regex.compile(rf"\b(?:{alt(rc['limits'])})\b[^.]{{0,30}}\(\s*$", regex.IGNORECASE)
@@ -333,6 +335,8 @@ class Lexicon:
         self.gap_before_regex = regex.compile(
             r"(?:^|[\s(,])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in gp["before"]) + r")\s*\+?$|\+\s*$",
             regex.IGNORECASE)
+        self.gap_ambiguous_regex = regex.compile(
+            r"(?:^|\s)(?:" + "|".join(map(regex.escape, gp["ambiguous_before"])) + r")\s*$", regex.IGNORECASE)
         units = "|".join(map(regex.escape, gp["units"]))
         self.gap_unit_end_regex = regex.compile(rf"\b(?:{units})$", regex.IGNORECASE)
         self.gap_after_regex = regex.compile(
@@ -365,6 +369,7 @@ class Lexicon:
         self.genitive_words = [regex.escape(w.lower()) for w in nm["genitive_words"]]
         self.place_prefixes = set(nm["place_prefixes"])
         self.place_adjective_endings = tuple(nm["place_adjective_endings"])
+        self.age_suffix = nm["age_suffix"]
         # lowercase words of the lexicons that open a sentence but never name anyone ("Dankzij ...")
         self.function_words = (self.prepositions | set(self.determiners) | self.copulas | self.place_prepositions)
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
@@ -385,6 +390,8 @@ class Lexicon:
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
+        self.joiner = alt(lk["list_joiners"])  # regex alternation: "en"
+        self.distance_joiner = alt(lk["distance_joiners"])
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
         self.conjunction_cut_regex = regex.compile(

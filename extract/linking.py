@@ -417,7 +417,7 @@ class _Linker:
                 for p in people:
                     if p.start < nxt_person.start:
                         continue
-                    if p is not nxt_person and not regex.fullmatch(r"\s*(?:,|en)\s*", self.text[pos:p.start]):
+                    if p is not nxt_person and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
                         break
                     if (ent := self.by_mention.get((p.start, p.end))):
                         ent.set_country(code)
@@ -462,7 +462,7 @@ class _Linker:
                     chain = [p for p in people if p.end <= m.start]
                     pos = m.start
                     for p in reversed(chain):
-                        if not regex.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|en)?\s*", self.text[p.end:pos]):
+                        if not regex.fullmatch(rf"\s*(?:\([^)]*\)\s*)?(?:,|{lex.joiner})?\s*", self.text[p.end:pos]):
                             break
                         if (ent := self.by_mention.get((p.start, p.end))):
                             ent.set_country(cw[0])
@@ -550,7 +550,7 @@ class _Linker:
                 pos = antecedent_mention.start
                 for p in reversed([p for p in people if p.end <= pos]):
                     gap = self.text[p.end:pos]
-                    if not regex.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|en)\s*(?:(?:de|het)\s+)?(?:[\w-]+\s+)?", gap) or \
+                    if not regex.fullmatch(rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*(?:[\w-]+\s+){{0,2}}", gap) or \
                             not regex.search(r",|\ben\b", gap):
                         break
                     if (ent := self.by_mention.get((p.start, p.end))) and ent not in group:
@@ -570,7 +570,7 @@ class _Linker:
                     subject = ent
                     group = [ent]
                 elif group and group[-1] is not ent and r.kind in ("PERSON", "TEAMREF") and regex.fullmatch(
-                        r"\s*(?:\([^)]*\)\s*)?(?:,|en)\s*", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
+                        rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
                     if resolved[-2][1] is group[-1]:
                         group.append(ent)
                 if ent not in sentence_entities:
@@ -772,7 +772,7 @@ class _Linker:
     def _coordinated_events(self, cms: list[Mention], event) -> list:
         distances = [m for m in cms if m.kind == "EVENT" and m.value[1]]
         for a, b in zip(distances, distances[1:]):
-            if regex.fullmatch(r"\s*(?:en|als|of)\s+(?:de\s+)?", self.text[a.end:b.start]):
+            if regex.fullmatch(rf"\s*(?:{self.lex.distance_joiner})\s+(?:[\w-]+\s+)?", self.text[a.end:b.start]):
                 pair = [a.value, b.value]
                 if event in pair:
                     return [x for x in pair if x != event]
@@ -786,7 +786,7 @@ class _Linker:
         after = regex.split(r"(?<=[.!?])\s", text[t.end:t.end + 25], maxsplit=1)[0]  # within the sentence
         if lex.gap_before_regex.search(before.rstrip("(")):
             # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
-            if not regex.search(r"(?:^|\s)op\s*$", before, regex.IGNORECASE) or self.sport == "cycling" \
+            if not lex.gap_ambiguous_regex.search(before) or self.sport == "cycling" \
                     or lex.gap_of_regex.match(after) or tm.whole_seconds or lex.gap_unit_end_regex.search(t.text):
                 return "gap"
         if lex.gap_after_regex.match(after):
@@ -805,7 +805,7 @@ class _Linker:
                 return "old"
             if lex.record_set_to.fullmatch(between):
                 return "result"
-            if regex.fullmatch(r"\s*(?:van|:)\s*", between):
+            if lex.record_of.fullmatch(between):
                 return "result" if this_race else "old"
         if lex.mark_of_regex.search(clause_before):
             return "old"  # "haar eigen toptijd van 1.14,17"
@@ -813,8 +813,8 @@ class _Linker:
             return "comparison"  # "de limiet voor de WK (48,51)"
         if lex.comparison_regex.search(clause_before[-60:]):
             return "comparison"  # "sneller dan haar tijd van eind mei (50,56)"
-        if regex.match(r"\s*stond\b", after) or regex.search(r"\bdat\s+op\s*$", clause_before):
-            return "old"
+        if lex.record_old_around.match(after.lstrip()):
+            return "old"  # "... op 1.12,09 stond"
         return "result"
 
     def _assign(self, values, cms, resolved, subject, group, events, zones, sent, clause, assigned, is_list) -> None:
@@ -919,7 +919,7 @@ class _Linker:
         # the holder: "(1.50,12 van de Noorse Ida Berg)", "(6.58,30) dat Berg reed"
         holder = None
         after = self.text[v.end:v.end + 80]
-        m = regex.match(r"\s*(?:van|door|\)?,?\s*(?:dat|die))\s+", after)
+        m = self.lex.holder_before.match(after)
         if m:
             end_of_phrase = regex.search(r"[.;]", after[m.end():])
             limit = v.end + m.end() + (end_of_phrase.start() if end_of_phrase else 60)
@@ -1023,7 +1023,7 @@ class _Linker:
             else:  # "won ... voor Y en Z": the list right after "voor"
                 chain = []
                 for r in refs:
-                    if chain and not regex.fullmatch(r"\s*(?:,|en)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,2}",
+                    if chain and not regex.fullmatch(rf"\s*(?:,|{self.lex.joiner})\s+(?:[\w-]+\s+){{0,3}}",
                                                      self.text[chain[-1].end:r.start]):
                         break
                     chain.append(r)

@@ -117,7 +117,7 @@ def _regexes():
     numeric_rank = regex.compile(
         r"(?<![\w.,])(?P<n>\d{1,3})(?:" + "|".join(lex.rank_suffixes) + r")(?![\w])", regex.IGNORECASE)
     medals = words_regex(lex.medals)
-    age = regex.compile(r"(?<![\w])(?P<n>\d{1,2})-jarige(?![\w])", regex.IGNORECASE)
+    age = regex.compile(rf"(?<![\w])(?P<n>\d{{1,2}})-{lex.age_suffix}(?![\w])", regex.IGNORECASE)
     age_paren = regex.compile(r"\((?P<n>1\d|[2-5]\d)\)")
     pron = regex.compile(r"(?<![\w])(?:" + "|".join(lex.pronouns) + r")(?![\w])", regex.IGNORECASE)
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
@@ -127,7 +127,8 @@ def _regexes():
         + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
         + r")\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
-    age_desc = regex.compile(r"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{1,2}-jarige|\p{Ll}{4,}jarige)(?=\s+\p{Ll}|[,.])")
+    age_desc = regex.compile(rf"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{{1,2}}-{lex.age_suffix}|\p{{Ll}}{{4,}}{lex.age_suffix})"
+                             r"(?=\s+\p{Ll}|[,.])")
     quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
     past = lex.past_regex
     respectively = words_regex(["respectievelijk", "respectief"])

@@ -69,10 +69,10 @@ SPECS: dict[str, dict] = {
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
               "place_adjective_endings": Words, "age_suffix": str},
-    "times": {"notations": [{"name": str, "regex": str, "reading?": str}],
+    "times": {"notations": [{"name": str, "regex": str, "reading?": str}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
-    "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words},
+    "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
@@ -403,6 +403,8 @@ class Lexicon:
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]
         self.metadata_keys = {k.lower() for k in lay["metadata_keys"]}
+        self.abbreviation_end = regex.compile(
+            r"(?:^|\s)(?:\d{1,3}\.|\p{Lu}\.|" + "|".join(map(regex.escape, lay["abbreviations"])) + r")$", regex.IGNORECASE)
         gn = r["given_names"]
         # a name in both lists ("Elia") tells nothing
         self.given_gender = {n: "women" for n in gn["female"] if n not in gn["male"]}

@@ -51,12 +51,12 @@ _LIST_LINE = regex.compile(r"^\s*\d{1,3}[.)]\s+\S")
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    abbreviation_end = get_lexicon().abbreviation_end
     out = []
     s = start
     for m in _SENT_END.finditer(text, start, end):
-        before = text[max(start, m.start() - 4):m.start()]
         # "1. Sato" in a list, "red." in a quote, initials "J. Visser"
-        if regex.search(r"(?:^|\s)(?:\d{1,3}\.|\p{Lu}\.|red\.|o\.a\.|ca\.|nr\.)$", before):
+        if abbreviation_end.search(text[max(start, m.start() - 8):m.start()]):
             continue
         out.append((s, m.start()))
         s = m.end()

@@ -45,7 +45,7 @@ def _scanner():
         return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])"
 
     hours, minutes, seconds = alt(units["hours"]), alt(units["minutes"]), alt(units["seconds"])
-    sep = r"\s*,?\s*(?:en\s+)?"
+    sep = r"\s*,?\s*(?:(?:" + "|".join(map(regex.escape, t["joiners"])) + r")\s+)?"
     worded = [
         # 2 uur, 5 minuten en 41 seconden / 2 uur en 5 minuten
         ("words_hms", rf"(?P<h>\d{{1,2}})\s*{hours}{sep}(?P<m>[0-5]?\d)\s*{minutes}(?:{sep}(?P<s>[0-5]?\d)\s*{seconds})?"),

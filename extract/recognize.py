@@ -394,6 +394,10 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
                     or w.lower() in lex.function_words or in_quote:
                 i = j
                 continue
+        elif len(words) > 1 and (words[0].lower() in lex.titles or any(
+                words[0].lower().endswith(h) for h in lex.description_heads if len(h) >= 5)):
+            i += 1
+            continue  # "Wielrenner Jan Bakker", "Racewinnaar Piet de Boer": a role before the name
         elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
             i += 1
             continue

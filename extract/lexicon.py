@@ -54,7 +54,7 @@ SPECS: dict[str, dict] = {
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
                "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
-    "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words,
+    "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
@@ -263,6 +263,7 @@ class Lexicon:
         self.sports = sp["sports"]
         self.non_race_categories = {c.lower() for c in sp["non_race_categories"]}
         self.non_race_regex = words_regex(sp["non_race_keywords"])
+        self.sport_refine = dict(sp["refine"])
         self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
         self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}
         self.time_ranges = {s: {e: tuple(v) for e, v in d["time_ranges"].items()} for s, d in self.sports.items()}

@@ -111,7 +111,11 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
     cats = [c.lower() for c in categories]
     for c in cats:
         if c in lex.category_sport:
-            return lex.category_sport[c]
+            sport = lex.category_sport[c]
+            branch = lex.sport_refine.get(sport)
+            if branch and len(lex.sport_keyword_regex[branch].findall(text)) >= 2:
+                return branch  # "wielrennen" about a teamsprint
+            return sport
     if any(c in lex.non_race_categories for c in cats):
         return None
     votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})

@@ -68,7 +68,8 @@ SPECS: dict[str, dict] = {
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
-              "place_adjective_endings": Words, "age_suffix": str},
+              "place_adjective_endings": Words, "age_suffix": str,
+              "person_article": str, "indefinite_articles": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -371,9 +372,13 @@ class Lexicon:
         self.place_prefixes = set(nm["place_prefixes"])
         self.place_adjective_endings = tuple(nm["place_adjective_endings"])
         self.age_suffix = nm["age_suffix"]
+        self.person_article = nm["person_article"].lower()
+        self.indefinite_articles = {w.lower() for w in nm["indefinite_articles"]}
         # lowercase words of the lexicons that open a sentence but never name anyone ("Dankzij ...")
         self.function_words = (self.prepositions | set(self.determiners) | self.copulas | self.place_prepositions)
         self.pronouns = {k.lower(): v for k, v in nm["pronouns"].items()}
+        # the pronoun that may point at anyone named last ("Die was de beste in ..."), also a relative pronoun
+        self.demonstrative_pronouns = {w for w, g in self.pronouns.items() if g == "any"}
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])
         self.non_athlete_roles = {w.lower() for w in nm["non_athlete_roles"]}
@@ -391,7 +396,8 @@ class Lexicon:
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
-        self.joiner = alt(lk["list_joiners"])  # regex alternation: "en"
+        self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
+        self.joiner_words = {w.lower() for w in lk["list_joiners"]}
         self.distance_joiner = alt(lk["distance_joiners"])
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")

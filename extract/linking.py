@@ -309,7 +309,7 @@ class _Linker:
         if m.kind == "PRON":
             word = m.text.lower()
             want = {"female": "women", "male": "men"}.get(m.value)
-            if word == "die":
+            if word in self.lex.demonstrative_pronouns:
                 pool = list(reversed(self.recent))
             elif self.sentence_subject is not None:
                 pool = [self.sentence_subject] + ([self.focus] if self.focus else []) + list(reversed(self.recent))
@@ -433,7 +433,7 @@ class _Linker:
                 if ent and len(between) <= 2:
                     ent.set_country(code)
                     det = self.text[max(0, m.start - 4):m.start].strip().lower()
-                    if not between and (det == "de" or det.endswith(" de")):
+                    if not between and det.split()[-1:] == [lex.person_article]:
                         ent.set_gender("women" if ckind == "female" else "men" if ckind == "male" else None)
                     for w in between:
                         if w.lower() in lex.non_athlete_roles:
@@ -487,8 +487,8 @@ class _Linker:
         standings_zones = []
         for m in ms:
             if m.kind == "EVENT" and m.value[0] in lex.standings_events:
-                # from the last comma or "en" before the mention to the next comma
-                before = list(regex.finditer(r",\s|\sen\s", self.text[s:m.start]))
+                # from the last comma or list joiner before the mention to the next comma
+                before = list(regex.finditer(rf",\s|\s(?:{lex.joiner})\s", self.text[s:m.start]))
                 start = s + before[-1].end() if before else s
                 end = regex.compile(r",\s").search(self.text, m.end, e)
                 standings_zones.append((start, end.start() if end else e))
@@ -562,7 +562,7 @@ class _Linker:
                     pos = p.start
             resolved: list[tuple[Mention, Entity]] = []
             for r in refs:
-                if r.kind == "PRON" and r.text.lower() == "die" and (relative or subordinate):
+                if r.kind == "PRON" and r.text.lower() in self.lex.demonstrative_pronouns and (relative or subordinate):
                     continue  # "de eerste vrouw die ... wint": the pronoun is the clause's own noun
                 subj_pos = subject is None and not self._after_preposition(cs, r.start)
                 ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
@@ -666,7 +666,7 @@ class _Linker:
                             and regex.fullmatch(r"\s*(?:" + "|".join(self.lex.genitive_words) + r")\s*", text[r.end:prev.start])), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
-            elif (m.group(1) == "die" or prev is not None and prev.kind == "TEAMREF") and prev and (
+            elif (m.group(1) in self.lex.demonstrative_pronouns or prev is not None and prev.kind == "TEAMREF") and prev and (
                     self.lex.relative_gap_regex.fullmatch(text[prev.end:pos]) or (prev.kind == "DESC" and text[prev.end:pos].strip().lower() in self.lex.plural_heads)):
                 cuts.append((pos, prev, True, None))
             else:

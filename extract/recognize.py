@@ -123,7 +123,8 @@ def _regexes():
     heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
                                             if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>" + "|".join(map(regex.escape, [d for d in lex.determiners if d != "een"] + list(lex.number_words)))
+        r"(?<![\w])(?P<det>" + "|".join(map(regex.escape, [d for d in lex.determiners if d not in lex.indefinite_articles]
+                                                         + list(lex.number_words)))
         + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
         + r")\s)[\w’'-]+\s+){0,3}?)(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
@@ -206,7 +207,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue  # "de eerste zwarte vrouw", "haar zevende wereldbekerzege"
         if nxt and (nxt[0] in lex.not_rank_nouns
                     or (len(nxt) > 1 and nxt[0] not in STOP_WORDS and nxt[1] in lex.not_rank_nouns)
-                    or (len(nxt) > 2 and nxt[0] == "en" and nxt[2] in lex.not_rank_nouns)):
+                    or (len(nxt) > 2 and nxt[0] in lex.joiner_words and nxt[2] in lex.not_rank_nouns)):
             continue  # "de tweede binnenbocht", "de vierde nationale titel", "de vierde en laatste rit"
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.ordinals[m.group(0).lower()]))
     for m in rx["numeric_rank"].finditer(text):

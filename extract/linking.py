@@ -1147,6 +1147,22 @@ class _Linker:
             elif v.kind == "POINTS" and res.mark is None:
                 res.mark, res.mark_unit = v.value, "points"
 
+    def _absorb(self, keep: LinkedResult, other: LinkedResult) -> None:
+        """Fold ``other`` into ``keep``: fill what ``keep`` lacks; a time of a named competitor beats one
+        reached through a pronoun; a non-finished status wins."""
+        def sure(r: LinkedResult) -> bool:
+            return r.time is not None and bool(self.sure.get((r.time.start, r.time.end)))
+
+        if other.time_s is not None and (keep.time_s is None or (not sure(keep) and sure(other))):
+            keep.time, keep.time_s, keep.anchor, keep.sentence = other.time, other.time_s, other.anchor, other.sentence
+        keep.rank = keep.rank if keep.rank is not None else other.rank
+        keep.gap_s = keep.gap_s if keep.gap_s is not None else other.gap_s
+        if keep.mark is None:
+            keep.mark, keep.mark_unit = other.mark, other.mark_unit
+        if other.status != "finished":
+            keep.status = other.status
+        keep.evidence += other.evidence
+
     def _finish(self) -> None:
         for ent, rank, event in self.heading_ranks:
             rows = [r for r in self.results if r.entity is ent and event and r.event == event[0]]
@@ -1184,17 +1200,7 @@ class _Linker:
         for r in self.results:
             key = (r.entity.id, r.event, r.distance_m, r.round)
             if key in merged:
-                m = merged[key]
-                if r.time_s is not None and (m.time_s is None or (
-                        not self.sure.get((m.time.start, m.time.end)) and self.sure.get((r.time.start, r.time.end)))):
-                    m.time, m.time_s, m.anchor, m.sentence = r.time, r.time_s, r.anchor, r.sentence
-                m.rank = m.rank if m.rank is not None else r.rank
-                m.gap_s = m.gap_s if m.gap_s is not None else r.gap_s
-                if m.mark is None:
-                    m.mark, m.mark_unit = r.mark, r.mark_unit
-                if r.status != "finished":
-                    m.status = r.status
-                m.evidence += r.evidence
+                self._absorb(merged[key], r)
                 continue
             merged[key] = r
             out.append(r)
@@ -1202,24 +1208,13 @@ class _Linker:
         for r in [r for r in out if r.round is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]
             if len(others) == 1 and None in (others[0].time_s, r.time_s):  # two times are two races
-                o = others[0]
-                if o.time_s is None and r.time_s is not None:
-                    o.time, o.time_s, o.anchor, o.sentence = r.time, r.time_s, r.anchor, r.sentence
-                o.rank = o.rank if o.rank is not None else r.rank
-                o.status = r.status if r.status != "finished" else o.status
-                o.evidence += r.evidence
+                self._absorb(others[0], r)
                 out.remove(r)
         # a row without an event belongs to the competitor's one row with an event, if there is one
         for r in [r for r in out if r.event is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
             if len(others) == 1:
-                o = others[0]
-                if o.time_s is None and r.time_s is not None:
-                    o.time, o.time_s, o.anchor, o.sentence = r.time, r.time_s, r.anchor, r.sentence
-                o.rank = o.rank if o.rank is not None else r.rank
-                o.gap_s = o.gap_s if o.gap_s is not None else r.gap_s
-                o.status = r.status if r.status != "finished" else o.status
-                o.evidence += r.evidence
+                self._absorb(others[0], r)
                 out.remove(r)
         default = self.lex.default_event.get(self.sport)
         if default and self.sport in self.lex.sport_only.get(self.lex.stage_race_event, ()) \

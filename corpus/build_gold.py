@@ -1,4 +1,11 @@
-"""Build gold.jsonl for the project's own speed-skating corpus.
+"""Build gold.jsonl for the project's own corpus.
+
+Speed skating is written below as Python (GOLD). The other sports are kept in
+gold_src/<sport>.jsonl: rows in the shared gold format plus `time_text` /
+`mark_text`, the value exactly as the article writes it. The build checks that
+text against the article and against time_s (converted here, independently of
+the extractor) and drops the helper keys. gold_src/no_results.txt lists
+articles (football, tennis, darts ...) that must give no result rows.
 
 Times are written here exactly as they appear in the article text (Dutch
 "1.12,25" / "37,01" or Belgian "1:44.61" / "38.61") and converted to seconds;
@@ -424,10 +431,91 @@ def build():
                 row["rank"] = r["rank"]
             row["status"] = r["status"]
             rows.append(row)
+    rows += source_rows()
+    no_result_articles()
     with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return rows
+
+
+SRC = os.path.join(HERE, "gold_src")
+_UNIT = {"uur": 3600, "u": 3600, "minuten": 60, "minuut": 60, "min": 60,
+         "seconden": 1, "seconde": 1, "sec": 1, "tellen": 1, "tel": 1}
+
+
+def written_seconds(s, unit_minutes=False):
+    """A time as written in a report -> seconds (independent of extract.times).
+    unit_minutes: read "59.54" as minutes.seconds (a long race), not seconds.hundredths."""
+    s = s.strip()
+    prose = re.findall(r"(\d+(?:,\d+)?)\s*(uur|minuten|minuut|seconden|seconde|tellen)", s)
+    if prose and re.fullmatch(r"(?:\d+(?:,\d+)?\s*\w+[,]?\s*(?:en\s+)?)+", s):
+        return round(sum(float(n.replace(",", ".")) * _UNIT[u] for n, u in prose), 3)
+    s = re.sub(r"\s*(minuten|seconden|sec)$", "", s)
+    m = re.fullmatch(r"(\d+)u(\d{2}):(\d{2})", s)                         # 8u01:40
+    if m:
+        return int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])
+    m = re.fullmatch(r"(\d+)'(\d{2})\"(\d{2})", s)                         # 1'41"56
+    if m:
+        return round(int(m[1]) * 60 + int(m[2]) + int(m[3]) / 100, 2)
+    m = re.fullmatch(r"(\d+)\"(\d{2})", s)                                  # 13"99
+    if m:
+        return round(int(m[1]) + int(m[2]) / 100, 2)
+    m = re.fullmatch(r"(\d+)[:.](\d{2})[:.](\d{2})([.,](\d{1,3}))?", s)      # h.mm.ss / h:mm:ss / h:mm.ss,ttt
+    mixed = m and m[4] is None and s[len(m[1])] != s[len(m[1]) + 3]          # "6:25.10": m:ss.hh, or h:mm.ss
+    if m and not (mixed and not unit_minutes) and (m[4] is None or ":" in s[:len(m[1]) + 1]):
+        frac = float("0." + m[5]) if m[5] else 0.0
+        return round(int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3]) + frac, 3)
+    m = re.fullmatch(r"(\d+)[.:](\d{2})[,.](\d{1,3})", s)                   # m.ss,hh / m:ss.ttt
+    if m:
+        return round(int(m[1]) * 60 + int(m[2]) + float("0." + m[3]), 3)
+    m = re.fullmatch(r"(\d+)[,.](\d{1,3})", s)                               # ss,hh / ss.ttt
+    if m and len(m[2]) >= 2:
+        if "." in s and len(m[2]) == 2 and int(m[2]) < 60 and unit_minutes:
+            return int(m[1]) * 60 + int(m[2])                                # "59.54" in a half marathon
+        return round(int(m[1]) + float("0." + m[2]), 3)
+    m = re.fullmatch(r"(\d+)[:.](\d{2})", s)                                 # m:ss / 33.38 minuten
+    if m:
+        return int(m[1]) * 60 + int(m[2])
+    raise ValueError(f"unreadable time text {s!r}")
+
+
+def source_rows():
+    """Rows of gold_src/*.jsonl, checked against their articles."""
+    rows = []
+    for fn in sorted(os.listdir(SRC)):
+        if not fn.endswith(".jsonl"):
+            continue
+        with open(os.path.join(SRC, fn), encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                where = f"{fn}:{n}"
+                text = article_text(row["article_id"])
+                time_text = row.pop("time_text", None)
+                mark_text = row.pop("mark_text", None)
+                if "time_s" in row:
+                    assert time_text and time_text in text, (where, time_text)
+                    # "3.13" may be 3.13 s or 3 min 13 s: the row's value must be one of the readings
+                    readings = {written_seconds(time_text), written_seconds(time_text, True)}
+                    assert any(abs(r - row["time_s"]) < 1e-6 for r in readings), (where, time_text, row["time_s"])
+                if "mark" in row:
+                    assert mark_text and mark_text in text, (where, mark_text)
+                    assert abs(float(mark_text.replace(".", "").replace(",", ".")) - row["mark"]) < 1e-6 or \
+                        abs(float(mark_text.replace(",", ".")) - row["mark"]) < 1e-6, (where, mark_text)
+                name = row.get("athlete") or row.get("team")
+                assert name and name in text, (where, name)
+                rows.append(row)
+    return rows
+
+
+def no_result_articles():
+    with open(os.path.join(SRC, "no_results.txt"), encoding="utf-8") as f:
+        ids = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    for aid in ids:
+        article_text(aid)  # exists
+    return ids
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
-              "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
+              "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
@@ -65,7 +65,7 @@ SPECS: dict[str, dict] = {
                 "equalled_cues": Words, "comparison_cues": Words},
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
-              "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "pronouns": MapOf(str), "titles": Words,
+              "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
               "place_adjective_endings": Words, "age_suffix": str,
@@ -293,6 +293,7 @@ class Lexicon:
             rf"|(?:ging|gaat)\s+(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w.-]+){{0,5}}?\s+naar"
             rf"|(?P<by>{alts(rk['winner_by'])}))(?![\w-])", regex.IGNORECASE)
         self.rank_nouns = set(rk["rank_nouns"])
+        self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
         self.past_regex = words_regex(rk["past_markers"])
         self.last_regex = words_regex(rk["last_words"])
@@ -358,6 +359,8 @@ class Lexicon:
         self.male_words = {w.lower() for w in nm["male_words"]}
         self.compatriot_words = {w.lower() for w in nm["compatriot_words"]}
         self.plural_heads = {w.lower() for w in nm["plural_heads"]}
+        self.description_head_endings = tuple(w.lower() for w in nm["description_heads"] + nm["person_noun_endings"])
+        self.thing_noun_endings = tuple(w.lower() for w in nm["thing_noun_endings"])
         self.prepositions = {w.lower() for w in nm["prepositions"]}
         self.copulas = {w.lower() for w in nm["copulas"]}
         self.place_prepositions = {w.lower() for w in nm["place_prepositions"]}

@@ -140,6 +140,10 @@ class _Linker:
         self.results: list[LinkedResult] = []
         self.records: list[LinkedRecord] = []
         self.event: tuple[str, int | None] | None = None
+        self.race_event: tuple[str, int | None] | None = None
+        # "Nederlanders" as a heading (the section), or "De Nederlanders deden niet mee." (the next
+        # sentence): the country of the competitors named there
+        self.group_country: tuple[str, str] | None = None  # the last event that is a race, not a classification
         self.gender: str | None = None
         self.focus: Entity | None = None
         self.recent: list[Entity] = []
@@ -277,10 +281,15 @@ class _Linker:
 
     def _heading(self, block: Block) -> None:
         ms = [m for m in self.mentions if block.start <= m.start < block.end]
+        plural = [m for m in ms if m.kind == "COUNTRY" and m.value[1] == "plural"]
+        self.group_country = (plural[0].value[0], "section") if plural and not any(
+            m.kind == "PERSON" for m in ms) else None
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in ("classification",)
                   and m.value[0] not in self.lex.standings_events]
         if events:
             self.event = events[0].value
+            if self.event[0] not in CLASSIFICATIONS:
+                self.race_event = self.event
             self.gender = None
         for m in ms:
             if m.kind == "GENDER":
@@ -337,6 +346,8 @@ class _Linker:
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
             if nxt and lex.gender_of_word(nxt[0]):
                 gender = lex.gender_of_word(nxt[0])  # "de Zuid-Hollandse schaatser": the noun tells
+            elif nxt and nxt[0].islower() and nxt[0].lower().endswith(lex.description_head_endings):
+                gender = None  # "de Italiaanse raceheld": an adjective before a noun that tells no gender
             if self.sentence_team_event and self.team_focus is not None and code is None and (
                     head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
                 return self.team_focus  # "Haar ploeggenotes finishten in 2.58,10"
@@ -402,6 +413,17 @@ class _Linker:
         ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
+        if self.group_country is not None:
+            for p in people:
+                if (ent := self.by_mention.get((p.start, p.end))) and ent.mentions and ent.mentions[0] is p:
+                    ent.set_country(self.group_country[0])
+            if self.group_country[1] == "sentence":
+                self.group_country = None
+        lead_word = regex.match(r"\s*(?:\w+\s+)?", self.text[s:e])
+        opening = next((m for m in ms if m.kind == "COUNTRY" and m.value[1] == "plural"
+                        and m.start == s + lead_word.end()), None)
+        if opening is not None and not people and not self._is_team_event(self.event):
+            self.group_country = (opening.value[0], "sentence")
         named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
                             and m.value[0] != "classification"), None)
         team_event = self.sentence_team_event = self._is_team_event(named_event or self.event)
@@ -634,6 +656,8 @@ class _Linker:
             if last[0] != "classification":
                 if self.event != last:
                     self.event = last
+                    if last[0] not in CLASSIFICATIONS:
+                        self.race_event = last
         self._emit(assigned, (s, e))
 
     def _after_preposition(self, start: int, pos: int) -> bool:
@@ -956,7 +980,7 @@ class _Linker:
         if self.lex.standing_regex.search(text) and state == "new":
             state = "standing"
         result_time = next((a for a in assigned if a[1].kind == "TIME" and clause[0] <= a[1].start < clause[1]), None)
-        if scope and subject is not None and not subject.team and (result_time or state in ("old", "new")):
+        if scope and subject is not None and not subject.team and (result_time or state in ("old", "new", "equalled")):
             subject.set_country(scope)
         year = _YEAR.search(text)
         holder = result_time[0] if result_time and state in ("new", "equalled") else None
@@ -1014,7 +1038,7 @@ class _Linker:
         m2 = just_ahead or self.lex.won_ahead_regex.search(text)
         if not m and not m2:
             return
-        ranked = [(ent, v.value) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
+        ranked = [(ent, v.value, ev) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]
         if m:
             zone = (s + m.start(1), s + m.end(1))
             refs = [r for r in ms if r.kind in REFERENT_KINDS and zone[0] <= r.start < zone[1]]
@@ -1038,8 +1062,7 @@ class _Linker:
         lead = self._resolve_known(head[0])
         if lead is None:
             return
-        lead_rank = next((rk for ent, rk in ranked if ent is lead), None)
-        event = self.event
+        lead_rank, event = next(((rk, ev) for ent, rk, ev in ranked if ent is lead), (None, self.event))
         if lead_rank is None:  # the lead's place told before: "De titel ging naar X. Zij bleef Y en Z voor."
             latest = next((r for r in reversed(self.results) if r.entity is lead and r.rank), None)
             if latest is None:
@@ -1093,8 +1116,10 @@ class _Linker:
                 continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
             cls_event = self.lex.classification_event.get(self.sport)
-            if v.kind == "RANK" and _next_word_is(self.text, v.end, {"tijd"}) and ev and ev[0] in ("classification", "standings"):
-                ev = self.event  # "de veertiende tijd": a place in the race, not in the classification
+            if v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.race_place_nouns) and ev and (
+                    ev[0] in ("classification", "standings", *CLASSIFICATIONS)):
+                # "de veertiende tijd": a place in the day's race, not in the classification
+                ev = self.race_event or self.event
             elif cls_event and ((ev and ev[0] in ("classification", "standings")) or (
                     v.kind == "LEAD" and regex.sub(r"\s+", " ", v.text.lower()) in self.lex.classification_leader)):
                 ev = (cls_event, None)  # a stage race's "klassement"; "de nieuwe leider"

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from . import recognize
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
-from .linking import detect_sport, link
+from .linking import link
+from .sports import detect_sport
 from .types import RaceResult, RecordMention, Evidence
 
 __all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import extract
-from extract.linking import detect_sport
+from extract.sports import detect_sport
 
 
 def results(text: str, **kw) -> list[extract.RaceResult]:

@@ -1,0 +1,31 @@
+"""Which sport an article (or a section of it) reports: front-matter categories first, then the text."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .lexicon import Lexicon, get_lexicon
+
+__all__ = ["detect_sport"]
+
+
+def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | None = None) -> str | None:
+    """The article's sport: from front-matter categories when they name one, else by keyword votes.
+
+    None when the categories name a sport without race results (football, tennis ...).
+    """
+    lex = lex or get_lexicon()
+    cats = [c.lower() for c in categories]
+    for c in cats:
+        if c in lex.category_sport:
+            sport = lex.category_sport[c]
+            branch = lex.sport_refine.get(sport)
+            if branch and len(lex.sport_keyword_regex[branch].findall(text)) >= 2:
+                return branch  # "wielrennen" about a teamsprint
+            return sport
+    if any(c in lex.non_race_categories for c in cats):
+        return None
+    votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})
+    sport, n = votes.most_common(1)[0] if votes else (None, 0)
+    if len(lex.non_race_regex.findall(text)) > n:
+        return None  # football, tennis, darts ...: no race results
+    return sport if n else lex.default_sport

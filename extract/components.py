@@ -105,6 +105,8 @@ class Linker:
                 athlete=athlete, team=ent.full if ent.team else None, country=ent.country,
                 time_s=r.time_s, time_text=r.time.text if r.time is not None else None, gap_s=r.gap_s,
                 rank=r.rank, status=r.status, round=r.round, mark=r.mark, mark_unit=r.mark_unit,
+                members=tuple(max([m.text for m in x.mentions] or [x.full], key=lambda n: (len(n.split()), len(n)))
+                              for x in ent.members),
                 sentence=text[s:e].strip(),
                 char_start=r.anchor[0], char_end=r.anchor[1], evidence=evidence))
         recs = []

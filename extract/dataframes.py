@@ -16,7 +16,7 @@ RESULT_COLUMNS = {
     "article_id": "string", "sport": "string", "event": "string", "distance_m": "Int32", "gender": "string",
     "athlete": "string", "team": "string", "country": "string", "time_s": "Float64", "time_text": "string",
     "gap_s": "Float64", "rank": "Int32", "status": "string", "round": "string", "mark": "Float64",
-    "mark_unit": "string", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
+    "mark_unit": "string", "members": "object", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
 }
 RECORD_COLUMNS = {
     "article_id": "string", "record_type": "string", "scope": "string", "holder": "string", "time_s": "Float64",

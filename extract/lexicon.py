@@ -52,20 +52,20 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
-              "past_markers": Words, "last_words": Words},
+              "past_markers": Words, "split_prepositions": Words, "split_units": Words, "last_words": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words},
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
-              "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
+              "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
               "place_adjective_endings": Words, "age_suffix": str,
@@ -241,6 +241,8 @@ class Lexicon:
         self.named_events = {k.lower(): v for k, v in ev["named"].items()}
         self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
         self.team_events = set(ev["team_events"])
+        self.crew_events = set(ev["crew_events"])
+        self.distance_event_sports = set(ev["distance_event_sports"])
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.rounds = {k.lower(): v for k, v in ev["rounds"].items()}
@@ -295,7 +297,11 @@ class Lexicon:
         self.rank_nouns = set(rk["rank_nouns"])
         self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
-        self.past_regex = words_regex(rk["past_markers"])
+        # "na 500 meter", "halverwege de 1000 meter": a place at a split point, not at the finish
+        split = (rf"(?:{'|'.join(map(regex.escape, rk['split_prepositions']))})\s+(?:de\s+|het\s+)?"
+                 rf"\d{{1,3}}(?:\.\d{{3}})?\s*(?:{'|'.join(map(regex.escape, rk['split_units']))})(?![\w-])")
+        self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
+                                        regex.IGNORECASE | regex.VERSION1)
         self.last_regex = words_regex(rk["last_words"])
         st = r["status"]
         self.status_phrases = {k.lower(): v for k, v in st["phrases"].items()}
@@ -359,6 +365,7 @@ class Lexicon:
         self.male_words = {w.lower() for w in nm["male_words"]}
         self.compatriot_words = {w.lower() for w in nm["compatriot_words"]}
         self.plural_heads = {w.lower() for w in nm["plural_heads"]}
+        self.crew_nouns = {w.lower() for w in nm["crew_nouns"]}
         self.description_head_endings = tuple(w.lower() for w in nm["description_heads"] + nm["person_noun_endings"])
         self.thing_noun_endings = tuple(w.lower() for w in nm["thing_noun_endings"])
         self.prepositions = {w.lower() for w in nm["prepositions"]}

@@ -56,6 +56,7 @@ class Entity:
     team: bool = False  # a country or club competing as a team
     non_athlete: bool = False
     mentions: list[Mention] = field(default_factory=list)
+    members: list["Entity"] = field(default_factory=list)  # a crew's rowers, a relay's runners, when named
 
     def set_country(self, code: str | None) -> None:
         if code and not self.country:
@@ -109,6 +110,8 @@ class _Linker:
         self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
                                                 and sport not in lex.sport_only[m.value[0]])]
+        if sport and sport not in lex.distance_event_sports:
+            mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
         self.ranges = lex.time_ranges.get(sport, {})
         self.entities: list[Entity] = []
@@ -125,6 +128,7 @@ class _Linker:
         self.focus: Entity | None = None
         self.recent: list[Entity] = []
         self.team_focus: Entity | None = None
+        self.crews: list[Entity] = []
         # an allround or sprint championship report: named in the headline or lead, or more than once
         # (not "de wereldkampioen allround" in passing in a World Cup report)
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
@@ -200,6 +204,27 @@ class _Linker:
                         self.by_mention[(m.start, m.end)] = other
                     ent.mentions = []
                     break
+
+    def _crew(self, group: list[Entity], resolved: list) -> Entity | None:
+        """The crew of several named competitors ("Roos de Jong en Laila Youssifou"), named as the text joins them."""
+        people = [e for e in group if not e.team]
+        if len(people) < 2:
+            return None
+        for c in self.crews:
+            if set(map(id, c.members)) == set(map(id, people)):
+                return c
+        spans = [r for r, ent in resolved if ent in people and r.kind == "PERSON"]
+        if len(spans) < len(people):
+            return None
+        name = self.text[spans[0].start:spans[-1].end]
+        countries = {e.country for e in people if e.country}
+        crew = Entity(next(self._ids), name, country=countries.pop() if len(countries) == 1 else None,
+                      team=True, members=people)
+        for e in people:
+            crew.set_gender(e.gender)
+        self.entities.append(crew)
+        self.crews.append(crew)
+        return crew
 
     def _team(self, code: str, name: str) -> Entity:
         for e in self.entities:
@@ -325,6 +350,10 @@ class _Linker:
                 gender = lex.gender_of_word(nxt[0])  # "de Zuid-Hollandse schaatser": the noun tells
             elif nxt and nxt[0].islower() and nxt[0].lower().endswith(lex.description_head_endings):
                 gender = None  # "de Italiaanse raceheld": an adjective before a noun that tells no gender
+            if self.sentence_team_event and self.team_focus is not None and self.team_focus.members and (
+                    nxt and nxt[0].lower() in lex.crew_nouns) and self.team_focus.country in (None, code):
+                self.team_focus.set_country(code)
+                return self.team_focus  # "Het Belgische duo finishte als derde": the crew just named
             if self.sentence_team_event and self.team_focus is not None and code is None and (
                     head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
                 return self.team_focus  # "Haar ploeggenotes finishten in 2.58,10"
@@ -599,11 +628,23 @@ class _Linker:
                 if sentence_gender and not subject.team:
                     subject.set_gender(sentence_gender)  # "Bij de mannen werd Bosma wereldkampioen"
             # team events: a list of members stands for their team
-            if self._is_team_event(self.event) and subject is not None and not subject.team:
+            if (team_event or self._is_team_event(self.event)) and subject is not None and not subject.team:
                 team = self.team_focus
-                if team is not None:
+                crew_event = (named_event or self.event or ("",))[0] in self.lex.crew_events
+                crew = None
+                if crew_event or team is None:
+                    crew = self._crew(group, resolved) if len(group) > 1 else next(
+                        (c for c in self.crews if subject in c.members), None)
+                if crew is not None:
+                    # "X en Y roeiden naar zilver": the crew of the two names is the competitor
+                    subject, group = crew, [crew]
+                    if not relative and not subordinate:
+                        last_subject = crew
+                elif team is not None:
                     for member in group:
                         member.set_country(team.country)
+                        if member not in team.members and not member.team:
+                            team.members.append(member)
                     subject, group = team, [team]
             values = [m for m in cms if m.kind in VALUE_KINDS]
             values = [v for v in values if v.kind == "STATUS" or not (
@@ -1211,6 +1252,13 @@ class _Linker:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]
             if len(others) == 1 and None in (others[0].time_s, r.time_s):  # two times are two races
                 self._absorb(others[0], r)
+                out.remove(r)
+        # a crew member's own row ("Brys pakte brons") is the crew's row in that event
+        for r in [r for r in out if not r.entity.team]:
+            crews = [c for c in self.crews if r.entity in c.members]
+            rows = [o for o in out if crews and o.entity is crews[0] and r.event in (None, o.event)]
+            if len(crews) == 1 and len(rows) == 1:
+                self._absorb(rows[0], r)
                 out.remove(r)
         # a row without an event belongs to the competitor's one row with an event, if there is one
         for r in [r for r in out if r.event is None]:

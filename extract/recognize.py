@@ -48,6 +48,20 @@ class Block:
 
 _SENT_END = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“„‘'(]?[\p{Lu}\d])")
 _LIST_LINE = regex.compile(r"^\s*\d{1,3}[.)]\s+\S")
+# an item of a results list run into one line: "Uitslag: 1. Sato 37,50 2. Berg 37,61"
+_INLINE_ITEM = regex.compile(r"(?:^|(?<=[\s:;,]))(?P<n>\d{1,3})[.)]\s+(?=[\p{Lu}\p{Lt}])")
+
+
+def _inline_items(body: str) -> list[int]:
+    """Offsets of the items of a numbered list run into one line (numbers that count up by one), else []."""
+    items = list(_INLINE_ITEM.finditer(body))
+    run: list = []
+    for m in items:
+        if run and int(m["n"]) == int(run[-1]["n"]) + 1:
+            run.append(m)
+        elif len(run) < 2:
+            run = [m]
+    return [m.start() for m in run] if len(run) >= 2 else []
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -86,6 +100,17 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                 while l_end > l_start and text[l_end - 1].isspace():
                     l_end -= 1
                 body = text[l_start:l_end]
+                starts = _inline_items(body) if not any(m in body for m in lex.caption_markers) else []
+                if starts:
+                    # the words before the first item head the list ("Acht mannen:"); each item is a line
+                    if starts[0] > 0 and body[:starts[0]].strip():
+                        h_end = l_start + len(body[:starts[0]].rstrip())
+                        blocks.append(Block("heading", l_start, h_end, ((l_start, h_end),)))
+                    for a, b in zip(starts, starts[1:] + [len(body)]):
+                        item = body[a:b].rstrip().rstrip(";,").rstrip()
+                        blocks.append(Block("list", l_start + a, l_start + a + len(item),
+                                            ((l_start + a, l_start + a + len(item)),)))
+                    continue
                 if any(marker in body for marker in lex.caption_markers):
                     kind = "caption"
                 elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)):

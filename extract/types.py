@@ -55,6 +55,7 @@ class RaceResult:
     char_end: int
     mark: float | None = None
     mark_unit: str | None = None
+    members: tuple[str, ...] = ()  # a team row's athletes where the text names them (a crew, a relay)
     # the spans of the values, for review: name, time, rank, status ...
     evidence: tuple[tuple[str, Evidence], ...] = field(default=(), compare=False)
 
@@ -71,6 +72,7 @@ class RaceResult:
     def as_row(self) -> dict[str, Any]:
         row = asdict(self)
         row.pop("evidence")
+        row["members"] = list(self.members)
         return row
 
 

@@ -111,9 +111,9 @@ def test_frames_columns_and_dtypes(index, columns, source):
     df = extract.frames(extractions)[index]
     assert list(df.columns) == list(columns)
     assert {c: str(t) for c, t in df.dtypes.items()} == columns
-    # nullable scalar dtypes; "object" only for the list of an article's categories
+    # nullable scalar dtypes; "object" only for lists: an article's categories, a team's members
     assert set(columns.values()) <= {"string", "Int32", "Int64", "Float64", "object"}
-    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories"])
+    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories"], ["members"])
     if source == "empty":
         assert df.empty
 

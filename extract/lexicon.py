@@ -55,6 +55,7 @@ SPECS: dict[str, dict] = {
                "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
+               "non_race_sports": MapOf({"categories": Words, "keywords": Words, "scores": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
@@ -167,6 +168,14 @@ def validate(file: str, data: Any) -> dict:
                 raise PatternFileError(file, f"notations[{i}].regex", f"a valid regular expression ({exc})") from None
             if n.get("reading", "seconds_or_minutes") != "seconds_or_minutes":
                 raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
+    if name == "sports":
+        for sport, spec in body["non_race_sports"].items():
+            for i, pattern in enumerate(spec["scores"]):
+                try:
+                    regex.compile(pattern)
+                except regex.error as exc:
+                    raise PatternFileError(file, f"non_race_sports.{sport}.scores[{i}]",
+                                           f"a valid regular expression ({exc})") from None
     if name == "countries":
         for i, c in enumerate(body["countries"]):
             if not regex.fullmatch(r"[A-Z]{3}", c["code"]):
@@ -264,8 +273,14 @@ class Lexicon:
         sp = r["sports"]
         self.default_sport = sp["default"]
         self.sports = sp["sports"]
-        self.non_race_categories = {c.lower() for c in sp["non_race_categories"]}
-        self.non_race_regex = words_regex(sp["non_race_keywords"])
+        nr = sp["non_race_sports"]
+        # front-matter category -> sport without race results ("eredivisie" -> football)
+        self.non_race_category_sport = {c.lower(): s for s, d in nr.items() for c in d["categories"]}
+        self.non_race_categories = {c.lower() for c in sp["non_race_categories"]} | set(self.non_race_category_sport)
+        self.non_race_regex = words_regex(sp["non_race_keywords"] + [w for d in nr.values() for w in d["keywords"]])
+        # score shapes of match reports ("3-1", "7-6 (5)"): each match is a vote against a race report
+        self.non_race_score_regexes = [regex.compile(p, regex.IGNORECASE)
+                                       for d in nr.values() for p in d["scores"]]
         self.sport_refine = dict(sp["refine"])
         self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
         self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}

@@ -226,6 +226,11 @@ class _Linker:
         self.crews.append(crew)
         return crew
 
+    def _lead_end(self) -> int:
+        """The end of the headline and the first paragraphs: what the report is about is told there."""
+        body = [b for b in self.blocks if b.kind != "caption"]
+        return body[min(2, len(body) - 1)].end if body else len(self.text)
+
     def _team(self, code: str, name: str) -> Entity:
         for e in self.entities:
             if e.team and e.country == code:
@@ -1268,7 +1273,7 @@ class _Linker:
                 out.remove(r)
         default = self.lex.default_event.get(self.sport)
         if default and self.sport in self.lex.sport_only.get(self.lex.stage_race_event, ()) \
-                and self.lex.stage_race_regex.search(self.text):
+                and self.lex.stage_race_regex.search(self.text, 0, self._lead_end()):
             default = self.lex.stage_race_event
         if default:
             for r in out:

@@ -5,13 +5,21 @@ from collections import Counter
 
 from .lexicon import Lexicon, get_lexicon
 
-__all__ = ["detect_sport"]
+__all__ = ["detect_sport", "non_race_votes"]
+
+
+def non_race_votes(text: str, lex: Lexicon | None = None) -> int:
+    """Words and score shapes of sports without race results in ``text`` ("scoorde", "tiebreak", "3-1", "7-6 (5)")."""
+    lex = lex or get_lexicon()
+    return len(lex.non_race_regex.findall(text)) + sum(len(r.findall(text)) for r in lex.non_race_score_regexes)
 
 
 def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | None = None) -> str | None:
     """The article's sport: from front-matter categories when they name one, else by keyword votes.
 
-    None when the categories name a sport without race results (football, tennis ...).
+    None when the categories name a sport without race results (football, tennis ...), or when the text
+    holds more words and score shapes of such sports (patterns/sports.yml ``non_race_sports``,
+    ``non_race_keywords``) than keywords of any timed sport: a match report, no race results.
     """
     lex = lex or get_lexicon()
     cats = [c.lower() for c in categories]
@@ -26,6 +34,6 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
         return None
     votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})
     sport, n = votes.most_common(1)[0] if votes else (None, 0)
-    if len(lex.non_race_regex.findall(text)) > n:
+    if non_race_votes(text, lex) > n:
         return None  # football, tennis, darts ...: no race results
     return sport if n else lex.default_sport

@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "standings_events": Words,
                "genders": {"women": Words, "men": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "scores": Words}),
@@ -268,6 +268,10 @@ class Lexicon:
             r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:" + "|".join(map(regex.escape, ev["points_units"])) + r")(?!\w)",
             regex.IGNORECASE)
         self.standings_events = set(ev["standings_events"])
+        self.field_events = dict(ev["field_events"])
+        self.mark_regex = regex.compile(
+            r"(?<![\w.,])(?P<n>\d{1,3},\d{1,2})\s*(?:" + "|".join(map(regex.escape, ev["mark_units"])) + r")(?![\w])",
+            regex.IGNORECASE)
         self.gender_words = {w.lower(): g for g, ws in ev["genders"].items() for w in ws}
         self.gender_regex = words_regex(self.gender_words)
         sp = r["sports"]

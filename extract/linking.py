@@ -26,7 +26,7 @@ from .recognize import Block, Mention
 
 __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "fold"]
 
-VALUE_KINDS = ("TIME", "GAP", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS")
+VALUE_KINDS = ("TIME", "GAP", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS", "MARK")
 CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
@@ -781,6 +781,9 @@ class _Linker:
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
         if v.kind == "POINTS":
+            near = [m for m in cms if m.kind == "EVENT" and self.lex.field_events.get(m.value[0]) == "points"]
+            if near or (self.event and self.lex.field_events.get(self.event[0]) == "points"):
+                return near[-1].value if near else self.event  # "won de zevenkamp met 6.691 punten"
             return (self.allround, None) if self.allround else ("standings", None)  # mass-start points are no result
         # "Verbij (dertiende), Mulder (veertiende) ... vielen buiten de top twaalf van de WB-stand"
         opened_at = self.text.rfind("(", max(0, v.start - 3), v.start)
@@ -1151,6 +1154,18 @@ class _Linker:
             if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
                     and nat[1] == "adjective" and not ent.team:
                 ent.set_country(nat[0])  # "Nederlands kampioen"
+            field_unit = self.lex.field_events.get(ev[0]) if ev else None
+            if field_unit and v.kind in ("TIME", "MARK", "POINTS"):
+                # a field or combined event: "8,21" in its results list is a mark, not a time
+                if v.kind == "TIME":
+                    if not regex.fullmatch(r"\d{1,4}(?:[.,]\d{1,3})?", v.text):
+                        continue  # "2'13\"50" in a heptathlon: a discipline's time, not the mark
+                    number = v.text.replace(".", "") if field_unit == "points" else v.text.replace(",", ".")
+                    v = Mention("MARK", v.start, v.end, v.text, float(number.replace(",", ".")))
+                if (v.kind == "POINTS") != (field_unit == "points"):
+                    continue
+            elif v.kind == "MARK":
+                continue  # a distance in metres outside a field event ("op 2,5 meter")
             if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS:
                 if v.value.notation.startswith("seconds_") and regex.search(r"[.,]\d{3}$", v.text):
                     # "1. Bosma (Ned) 149,812" under an allround classification: points, not a time
@@ -1194,6 +1209,8 @@ class _Linker:
                 res.status = v.value
             elif v.kind == "POINTS" and res.mark is None:
                 res.mark, res.mark_unit = v.value, "points"
+            elif v.kind == "MARK" and res.mark is None:
+                res.mark, res.mark_unit = v.value, field_unit or "m"
 
     def _absorb(self, keep: LinkedResult, other: LinkedResult) -> None:
         """Fold ``other`` into ``keep``: fill what ``keep`` lacks; a time of a named competitor beats one

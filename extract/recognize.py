@@ -215,7 +215,12 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in lex.gap_phrase_regex.finditer(text):
         add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[regex.sub(r"\s+", " ", m.group("p").lower())]))
     for m in lex.points_regex.finditer(text):
-        add(Mention("POINTS", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
+        n = m.group("n")
+        # "6.880 punten" (a combined event: a thousands point) but "146.365 punten" (allround: decimals)
+        thousands = regex.fullmatch(r"\d\.\d{3}", n)
+        add(Mention("POINTS", m.start(), m.end(), m.group(0), float(n.replace(".", "") if thousands else n.replace(",", "."))))
+    for m in lex.mark_regex.finditer(text):
+        add(Mention("MARK", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
     for m in lex.round_regex.finditer(text):
         add(Mention("ROUND", m.start(), m.end(), m.group(0), lex.rounds[regex.sub(r"\s+", " ", m.group(0).lower())]))
     for m in lex.gender_regex.finditer(text):

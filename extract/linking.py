@@ -129,6 +129,7 @@ class _Linker:
         self.recent: list[Entity] = []
         self.team_focus: Entity | None = None
         self.crews: list[Entity] = []
+        self.heading_gender: str | None = None
         # an allround or sprint championship report: named in the headline or lead, or more than once
         # (not "de wereldkampioen allround" in passing in a World Cup report)
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
@@ -293,14 +294,18 @@ class _Linker:
             m.kind == "PERSON" for m in ms) else None
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in ("classification",)
                   and m.value[0] not in self.lex.standings_events]
+        genders = [m.value for m in ms if m.kind == "GENDER"]
         if events:
             self.event = events[0].value
             if self.event[0] not in CLASSIFICATIONS:
                 self.race_event = self.event
-            self.gender = None
-        for m in ms:
-            if m.kind == "GENDER":
-                self.gender = m.value
+            # "Vrouwen" over "100 meter" and "Discuswerpen": a heading of a gender alone holds for the
+            # event headings under it
+            self.gender = self.heading_gender
+        elif genders:
+            self.heading_gender = genders[-1]
+        for g in genders:
+            self.gender = g
         for m in ms:
             if m.kind == "PERSON":
                 ent = self.by_mention.get((m.start, m.end))

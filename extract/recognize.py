@@ -113,7 +113,9 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                     continue
                 if any(marker in body for marker in lex.caption_markers):
                     kind = "caption"
-                elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)):
+                elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)) or (
+                        (label := regex.match(r"\s*([^:]{2,40}):\s+\S", body)) and lex.status_regex.fullmatch(label.group(1))):
+                    # "Opgave: Kimeli (Ken)": the line of a results list that names the non-finishers
                     kind = "list"
                 elif (len(body.split()) <= lex.heading_max_words and not regex.search(r"[.!?;,”\"']\s*$", body)
                       and not regex.search(r"\d[.,]\d", body[-8:])):

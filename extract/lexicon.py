@@ -317,7 +317,7 @@ class Lexicon:
         self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
         # "na 500 meter", "halverwege de 1000 meter": a place at a split point, not at the finish
-        split = (rf"(?:{'|'.join(map(regex.escape, rk['split_prepositions']))})\s+(?:de\s+|het\s+)?"
+        split = (rf"(?:{'|'.join(map(regex.escape, rk['split_prepositions']))})\s+(?:de\s+|het\s+)?(?:eerste\s+|laatste\s+)?"
                  rf"\d{{1,3}}(?:\.\d{{3}})?\s*(?:{'|'.join(map(regex.escape, rk['split_units']))})(?![\w-])")
         self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
                                         regex.IGNORECASE | regex.VERSION1)

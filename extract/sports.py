@@ -7,6 +7,8 @@ from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["detect_sport", "non_race_votes"]
 
+LEAD_CHARS = 300  # about a headline and the first sentence
+
 
 def non_race_votes(text: str, lex: Lexicon | None = None) -> int:
     """Words and score shapes of sports without race results in ``text`` ("scoorde", "tiebreak", "3-1", "7-6 (5)")."""
@@ -32,7 +34,9 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
             return sport
     if any(c in lex.non_race_categories for c in cats):
         return None
-    votes = Counter({s: len(r.findall(text)) for s, r in lex.sport_keyword_regex.items()})
+    # the headline and lead say what the report is about: their words count three times
+    lead = text[:LEAD_CHARS]
+    votes = Counter({s: len(r.findall(text)) + 2 * len(r.findall(lead)) for s, r in lex.sport_keyword_regex.items()})
     sport, n = votes.most_common(1)[0] if votes else (None, 0)
     if non_race_votes(text, lex) > n:
         return None  # football, tennis, darts ...: no race results

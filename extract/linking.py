@@ -110,6 +110,11 @@ class _Linker:
         self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
                                                 and sport not in lex.sport_only[m.value[0]])]
+        as_round, alias = lex.event_as_round.get(sport, {}), lex.distance_alias.get(sport, {})
+        mentions = [Mention("ROUND", m.start, m.end, m.text, as_round[m.value[0]])
+                    if m.kind == "EVENT" and m.value[0] in as_round else
+                    Mention("EVENT", m.start, m.end, m.text, (alias[m.value[0]], None))
+                    if m.kind == "EVENT" and m.value[0] in alias else m for m in mentions]
         if sport and sport not in lex.distance_event_sports:
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
@@ -130,6 +135,7 @@ class _Linker:
         self.team_focus: Entity | None = None
         self.crews: list[Entity] = []
         self.heading_gender: str | None = None
+        self.section_round: str | None = None
         # an allround or sprint championship report: named in the headline or lead, or more than once
         # (not "de wereldkampioen allround" in passing in a World Cup report)
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
@@ -295,6 +301,8 @@ class _Linker:
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in ("classification",)
                   and m.value[0] not in self.lex.standings_events]
         genders = [m.value for m in ms if m.kind == "GENDER"]
+        # "Wereldrecord in de kwalificatie", "Halve finales": the round of the section below
+        self.section_round = next((m.value for m in ms if m.kind == "ROUND"), None)
         if events:
             self.event = events[0].value
             if self.event[0] not in CLASSIFICATIONS:
@@ -930,6 +938,8 @@ class _Linker:
             rounds = [m for m in cms if m.kind == "ROUND" and abs(m.start - v.start) <= 60]
             if rounds:
                 self.value_round[(v.start, v.end)] = min(rounds, key=lambda m: abs(m.start - v.start)).value
+            elif self.section_round and v.kind != "STATUS":
+                self.value_round[(v.start, v.end)] = self.section_round
             # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
             named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
             self.sure[(v.start, v.end)] = named or by_paren

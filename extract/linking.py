@@ -643,7 +643,7 @@ class _Linker:
             self.sentence_subject = main_subject
             if not relative and not subordinate and subject is not None:
                 last_subject = subject
-                if sentence_gender and not subject.team:
+                if sentence_gender in ("women", "men") and not subject.team:
                     subject.set_gender(sentence_gender)  # "Bij de mannen werd Bosma wereldkampioen"
             # team events: a list of members stands for their team
             if (team_event or self._is_team_event(self.event)) and subject is not None and not subject.team:
@@ -935,7 +935,7 @@ class _Linker:
                     self._record_from_time(v, role, cms, None, self.event, sent, clause)
                 continue
             # "in de series", "in de finale": the round of this value, when the clause names one
-            rounds = [m for m in cms if m.kind == "ROUND" and abs(m.start - v.start) <= 60]
+            rounds = [m for m in cms if m.kind == "ROUND"]
             if rounds:
                 self.value_round[(v.start, v.end)] = min(rounds, key=lambda m: abs(m.start - v.start)).value
             elif self.section_round and v.kind != "STATUS":
@@ -1257,7 +1257,7 @@ class _Linker:
                     ent.gender = self.lex.given_gender.get(fullest[0])
         # a competitor's gender told by the section of one of its rows holds for all its rows
         for r in self.results:
-            if r.entity.gender is None and r.section_gender and not r.entity.team:
+            if r.entity.gender is None and r.section_gender in ("women", "men") and not r.entity.team:
                 r.entity.gender = r.section_gender
         for ent, code, event in self.fellow_country:
             open_ = {r.entity.id: r.entity for r in self.results if r.event == (event[0] if event else None)
@@ -1267,7 +1267,9 @@ class _Linker:
         # gender: the competitor's own, else the majority of the event, else of the article
         article = Counter(e.gender for e in self.entities if e.gender and e.mentions)
         for r in self.results:
-            g = r.entity.gender or r.section_gender
+            if r.section_gender == "mixed" and not r.entity.team:
+                r.section_gender = None  # a mixed relay's section says nothing of one athlete
+            g = "mixed" if r.section_gender == "mixed" else r.entity.gender or r.section_gender
             if g is None:
                 # the nearest result of the same event whose gender is known
                 near = sorted((abs(o.anchor[0] - r.anchor[0]), o.entity.gender or o.section_gender) for o in self.results
@@ -1287,6 +1289,9 @@ class _Linker:
         # a row without a round belongs to the competitor's one row of that event with a round
         for r in [r for r in out if r.round is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]
+            if len(others) > 1:
+                # "wereldkampioen geworden" beside rows of the series, semifinal and final: the final's
+                others = [o for o in others if o.round == "final"]
             if len(others) == 1 and None in (others[0].time_s, r.time_s):  # two times are two races
                 self._absorb(others[0], r)
                 out.remove(r)
@@ -1311,6 +1316,10 @@ class _Linker:
             for r in out:
                 if r.event is None:
                     r.event = default
+        # "de aflossing" without a distance: the sport's usual one for the relay's gender
+        for r in out:
+            if r.event == "relay" and r.distance_m is None:
+                r.distance_m = self.lex.relay_distance.get(self.sport, {}).get(r.gender)
         # the implied winner: the one fastest time of an event whose others are told as second, third ...
         by_event: dict[tuple, list[LinkedResult]] = {}
         for r in out:

@@ -52,10 +52,10 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "standings_events": Words,
-               "genders": {"women": Words, "men": Words}},
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
-               "non_race_sports": MapOf({"categories": Words, "keywords": Words, "scores": Words}),
+               "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
@@ -170,11 +170,11 @@ def validate(file: str, data: Any) -> dict:
                 raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
     if name == "sports":
         for sport, spec in body["non_race_sports"].items():
-            for i, pattern in enumerate(spec["scores"]):
+            for i, pattern in enumerate(spec["patterns"]):
                 try:
                     regex.compile(pattern)
                 except regex.error as exc:
-                    raise PatternFileError(file, f"non_race_sports.{sport}.scores[{i}]",
+                    raise PatternFileError(file, f"non_race_sports.{sport}.patterns[{i}]",
                                            f"a valid regular expression ({exc})") from None
     if name == "countries":
         for i, c in enumerate(body["countries"]):
@@ -252,9 +252,12 @@ class Lexicon:
         self.team_events = set(ev["team_events"])
         self.crew_events = set(ev["crew_events"])
         self.distance_event_sports = set(ev["distance_event_sports"])
+        self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.rounds = {k.lower(): v for k, v in ev["rounds"].items()}
+        self.event_as_round = {sport: dict(m) for sport, m in ev["event_as_round"].items()}
+        self.distance_alias = {sport: dict(m) for sport, m in ev["distance_alias"].items()}
         self.round_regex = words_regex(self.rounds)
         self.classification_event = dict(ev["classification_event"])
         self.default_event = dict(ev["default_event"])
@@ -282,9 +285,8 @@ class Lexicon:
         self.non_race_category_sport = {c.lower(): s for s, d in nr.items() for c in d["categories"]}
         self.non_race_categories = {c.lower() for c in sp["non_race_categories"]} | set(self.non_race_category_sport)
         self.non_race_regex = words_regex(sp["non_race_keywords"] + [w for d in nr.values() for w in d["keywords"]])
-        # score shapes of match reports ("3-1", "7-6 (5)"): each match is a vote against a race report
-        self.non_race_score_regexes = [regex.compile(p, regex.IGNORECASE)
-                                       for d in nr.values() for p in d["scores"]]
+        # score shapes and compounds of match reports ("3-1", "7-6 (5)", "WTA-toernooi"): each match is a vote
+        self.non_race_pattern_regexes = [regex.compile(p, regex.IGNORECASE) for d in nr.values() for p in d["patterns"]]
         self.sport_refine = dict(sp["refine"])
         self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
         self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}

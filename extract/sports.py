@@ -11,9 +11,9 @@ LEAD_CHARS = 300  # about a headline and the first sentence
 
 
 def non_race_votes(text: str, lex: Lexicon | None = None) -> int:
-    """Words and score shapes of sports without race results in ``text`` ("scoorde", "tiebreak", "3-1", "7-6 (5)")."""
+    """Words, score shapes and compounds of sports without race results in ``text`` ("scoorde", "3-1", "7-6 (5)")."""
     lex = lex or get_lexicon()
-    return len(lex.non_race_regex.findall(text)) + sum(len(r.findall(text)) for r in lex.non_race_score_regexes)
+    return len(lex.non_race_regex.findall(text)) + sum(len(r.findall(text)) for r in lex.non_race_pattern_regexes)
 
 
 def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | None = None) -> str | None:
@@ -38,6 +38,7 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
     lead = text[:LEAD_CHARS]
     votes = Counter({s: len(r.findall(text)) + 2 * len(r.findall(lead)) for s, r in lex.sport_keyword_regex.items()})
     sport, n = votes.most_common(1)[0] if votes else (None, 0)
-    if non_race_votes(text, lex) > n:
+    # weighed the same way: "ronde van" in "tweede ronde van Roland Garros" against "Roland Garros" and "6-4"
+    if non_race_votes(text, lex) + 2 * non_race_votes(lead, lex) > n:
         return None  # football, tennis, darts ...: no race results
     return sport if n else lex.default_sport

@@ -108,11 +108,15 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, batch_size: 
 @click.option("--by-sport/--no-by-sport", default=True, show_default=True, help="Also score each sport.")
 @click.option("--show-errors", is_flag=True, help="List missed, wrong and extra rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(pred: Path, gold: Path, by_sport: bool, show_errors: bool, as_json: bool) -> None:
+@click.option("--no-results", "no_results", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file of article ids (one a line) that must give no result rows, e.g. match reports.")
+def evaluate(pred: Path, gold: Path, by_sport: bool, show_errors: bool, as_json: bool,
+             no_results: Path | None) -> None:
     """Score PRED (an output folder or results.parquet) against GOLD (JSON lines).
 
     Prints precision, recall and F1 per slot and for whole records, strict and lenient
-    name matching, and per sport.
+    name matching, and per sport. The scores ignore articles without gold rows; with
+    --no-results the rows extracted from such articles are counted (each is a false positive).
     """
     import json
 
@@ -126,10 +130,12 @@ def evaluate(pred: Path, gold: Path, by_sport: bool, show_errors: bool, as_json:
         sys.exit(EXIT_FAILED)
     strict, lenient = ev.evaluate(pred_rows, gold_rows), ev.evaluate(pred_rows, gold_rows, lenient=True)
     sports = ev.by_sport(pred_rows, gold_rows) if by_sport else {}
+    unexpected = ev.rows_of(pred_rows, ev.load_ids(no_results)) if no_results else []
     if as_json:
         click.echo(json.dumps({"strict": {k: v.as_dict() for k, v in strict.items()},
                                "lenient": {k: v.as_dict() for k, v in lenient.items()},
-                               "by_sport": {s: {k: v.as_dict() for k, v in sc.items()} for s, sc in sports.items()}},
+                               "by_sport": {s: {k: v.as_dict() for k, v in sc.items()} for s, sc in sports.items()},
+                               **({"rows_from_no_result_articles": len(unexpected)} if no_results else {})},
                               indent=2))
     else:
         click.echo(f"{'slot':10} {'strict P':>9} {'R':>6} {'F1':>6}   {'lenient P':>9} {'R':>6} {'F1':>6}")
@@ -143,8 +149,12 @@ def evaluate(pred: Path, gold: Path, by_sport: bool, show_errors: bool, as_json:
             for sport, sc in sports.items():
                 click.echo(f"{sport:16} {sc['record'].gold:5} {sc['record'].pred:5} {sc['record'].f1:10.3f} "
                            f"{sc['time_s'].f1:8.3f}")
+        if no_results:
+            click.echo(f"\nrows from articles that should give none: {len(unexpected)}")
     if show_errors:
         click.echo("\n".join(ev.mismatches(pred_rows, gold_rows)))
+        for row in unexpected:
+            click.echo(f"UNEXPECTED {ev.article_key(row['article_id'])}: {ev.competitor(row)} {row.get('event')}")
 
 
 @main.command()

@@ -170,6 +170,17 @@ def mismatches(pred_rows: list[dict], gold_rows: list[dict]) -> list[str]:
     return lines
 
 
+def load_ids(path: str | os.PathLike) -> set[str]:
+    """Article ids from a file, one a line ('#' starts a comment)."""
+    with open(path, encoding="utf-8") as f:
+        return {article_key(line.split("#", 1)[0].strip()) for line in f if line.split("#", 1)[0].strip()}
+
+
+def rows_of(pred_rows: list[dict], article_ids: set[str]) -> list[dict]:
+    """The predicted rows of the given articles (for articles that should give none)."""
+    return [p for p in pred_rows if article_key(p.get("article_id", "")) in article_ids]
+
+
 def load_gold(path: str | os.PathLike) -> list[dict]:
     rows = []
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):

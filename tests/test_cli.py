@@ -361,3 +361,18 @@ def _show(out, *args):
     env = dict(os.environ, COLUMNS="200")
     return subprocess.run([sys.executable, "-m", "extract", "show", str(out), *args], capture_output=True, text=True,
                           env=env, timeout=120)
+
+
+def test_evaluate_counts_rows_of_articles_that_should_give_none(mixed_run, gold_file, tmp_path):
+    _, out, _ = mixed_run
+    rows = pq.read_table(out / "results.parquet").to_pylist()
+    expected = sum(1 for r in rows if r["article_id"].split("/")[-1].split(".")[0] == "b")
+    assert expected > 0
+    ids = tmp_path / "no_results.txt"
+    ids.write_text("# match reports\nb\n", encoding="utf-8")
+    proc = run_cli("evaluate", out, gold_file, "--json", "--no-results", ids)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["rows_from_no_result_articles"] == expected
+    proc = run_cli("evaluate", out, gold_file, "--show-errors", "--no-results", ids)
+    assert f"rows from articles that should give none: {expected}" in proc.stdout
+    assert proc.stdout.count("UNEXPECTED b:") == expected

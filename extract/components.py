@@ -17,7 +17,7 @@ from . import recognize
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
 from .linking import link
-from .sports import detect_sport
+from .sports import detect_sport, sport_sections
 from .types import RaceResult, RecordMention, Evidence
 
 __all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
@@ -84,17 +84,21 @@ class Linker:
         mentions = doc._.sports_mentions or []
         people = [m for m in mentions if m.kind == "PERSON"]
         others = [m for m in mentions if m.kind != "PERSON"]
-        sport = meta.get("sport") or detect_sport(doc.text, tuple(meta.get("categories") or ()), lex)
-        doc._.sports_sport = sport
-        if sport is None:  # football, tennis ...: no race results
-            doc._.sports_results, doc._.sports_records = [], []
-            return doc
+        article_sport = meta.get("sport") or detect_sport(doc.text, tuple(meta.get("categories") or ()), lex)
+        doc._.sports_sport = article_sport
         year = regex.search(r"(?:19|20)\d\d", str(meta.get("date") or ""))
-        linked, records, _ = link(doc.text, blocks, others, people, sport, lex, int(year.group(0)) if year else None)
+        linked, records = [], []
+        # a round-up with a section per sport ("Schaatsen", "Wielrennen") is linked section by section
+        for sport, section in sport_sections(doc.text, blocks, article_sport, lex):
+            if sport is None:  # football, tennis ...: no race results
+                continue
+            rows, recs, _ = link(doc.text, section, others, people, sport, lex, int(year.group(0)) if year else None)
+            linked += [(sport, r) for r in rows]
+            records += recs
         article_id = meta.get("article_id", "")
         text = doc.text
         results = []
-        for r in linked:
+        for sport, r in linked:
             ent = r.entity
             names = [m.text for m in ent.mentions] or [ent.full]
             athlete = None if ent.team else max(names, key=lambda n: (len(n.split()), len(n)))

@@ -5,7 +5,7 @@ from collections import Counter
 
 from .lexicon import Lexicon, get_lexicon
 
-__all__ = ["detect_sport", "non_race_votes"]
+__all__ = ["detect_sport", "non_race_votes", "sport_sections"]
 
 LEAD_CHARS = 300  # about a headline and the first sentence
 
@@ -42,3 +42,25 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
     if non_race_votes(text, lex) + 2 * non_race_votes(lead, lex) > n:
         return None  # football, tennis, darts ...: no race results
     return sport if n else lex.default_sport
+
+
+def sport_sections(text: str, blocks: list, sport: str | None, lex: Lexicon | None = None) -> list[tuple[str | None, list]]:
+    """The article's blocks in sections of one sport each: a heading that is a sport's name
+    ("Schaatsen", "Wielrennen", "Voetbal") starts a section of that sport, as in a weekend round-up.
+
+    Blocks before the first such heading keep the article's sport; a section of a sport without race
+    results gets None. Without such headings: one section, the whole article.
+    """
+    lex = lex or get_lexicon()
+    sections: list[tuple[str | None, list]] = [(sport, [])]
+    for block in blocks:
+        if block.kind == "heading":
+            name = " ".join(text[block.start:block.end].lower().strip(" :").split())
+            if name in lex.category_sport:
+                sections.append((lex.category_sport[name], []))
+                continue
+            if name in lex.non_race_categories:
+                sections.append((None, []))
+                continue
+        sections[-1][1].append(block)
+    return [(s, bs) for s, bs in sections if bs]

@@ -29,6 +29,7 @@ __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "fold"]
 VALUE_KINDS = ("TIME", "GAP", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS", "MARK")
 CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
+_FIELDS = regex.compile(r"[\t;|]")  # the field separators of a results list line
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -559,7 +560,8 @@ class _Linker:
             if m.kind == "GENDER" and not self._in_quote(m.start):
                 self.gender = sentence_gender = m.value
 
-        clauses = self._clauses(s, e, ms)
+        # a line of a results list is one record ("1; Jutta Leerdam; NED; 1.13,20"): no clauses
+        clauses = [(s, e, None, None, False)] if is_list and _FIELDS.search(self.text, s, e) else self._clauses(s, e, ms)
         self.side_spans = [(c[0], c[1]) for c in clauses if isinstance(c[2], Mention) or c[2] == "subordinate"]
         sentence_entities: list[Entity] = []
         main_subject: Entity | None = None
@@ -889,7 +891,7 @@ class _Linker:
         cs, ce = clause
         if is_list:
             # "1. Sato (Jap) 1.14,20": the leading number is the rank
-            m = regex.match(r"\s*(\d{1,3})[.)]\s", text[cs:ce])
+            m = regex.match(r"\s*(\d{1,3})(?:[.)]\s|[ ]*[\t;|])", text[cs:ce])
             if m and subject is not None:
                 assigned.append((subject, Mention("RANK", cs, cs + m.end(1), m.group(1), int(m.group(1))), self.event))
         respectively = any(m.kind == "RESPECTIVELY" for m in cms)

@@ -45,6 +45,7 @@ def load(model: str | os.PathLike | None = None) -> Language:
         nlp = spacy.blank("nl")
     else:
         nlp = spacy.load(model, exclude=list(_UNUSED))
+    _split_list_fields(nlp)
     first = next((n for n in ("senter", "parser", "ner") if n in nlp.pipe_names), None)
     for name in COMPONENT_NAMES:
         if name in nlp.pipe_names:
@@ -54,6 +55,12 @@ def load(model: str | os.PathLike | None = None) -> Language:
         else:
             nlp.add_pipe(name)
     return nlp
+
+
+def _split_list_fields(nlp: Language) -> None:
+    """Split tokens at the field separators of results lists ("1;Jutta", "Leerdam|NED")."""
+    infixes = list(nlp.Defaults.infixes or ()) + [r"[;|]"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def model_name(nlp: Language) -> str:

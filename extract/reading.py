@@ -51,7 +51,9 @@ class Source:
 
 
 def _tidy(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    # a run of blanks with a tab stays a tab: it separates the fields of a results list line
+    lines = [_SPACES.sub(lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
+             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -62,7 +64,12 @@ def html_to_text(html: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after("\t")  # a table row becomes a tab-separated list line
     for tag in soup.find_all(BLOCK_TAGS):
+        if tag.name == "tr":
+            tag.insert_before("\n")  # rows of one table stay lines of one block
+            continue
         tag.insert_before("\n\n")
         tag.insert_after("\n\n")
     return _tidy(soup.get_text())

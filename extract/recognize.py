@@ -113,7 +113,7 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                     continue
                 if any(marker in body for marker in lex.caption_markers):
                     kind = "caption"
-                elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body)) or (
+                elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body or " | " in body)) or (
                         (label := regex.match(r"\s*([^:]{2,40}):\s+\S", body)) and lex.status_regex.fullmatch(label.group(1))):
                     # "Opgave: Kimeli (Ken)": the line of a results list that names the non-finishers
                     kind = "list"
@@ -161,6 +161,7 @@ def _regexes():
     past = lex.past_regex
     respectively = words_regex(["respectievelijk", "respectief"])
     country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)(?:\)|,\s)")
+    country_field = regex.compile(r"(?:(?<=[\t;|])|^)[ ]*(?P<c>\p{Lu}[\p{L}]{1,3})[ ]*(?=[\t;|]|$)", regex.MULTILINE)
     country_from = regex.compile(r"(?<![\w])uit\s+(?P<c>\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)")
     # "zowel de 1500 als de 10.000 meter": the first distance without its unit
     bare_distance = regex.compile(
@@ -170,7 +171,7 @@ def _regexes():
                                       regex.IGNORECASE)
     return dict(determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
-                country_paren=country_paren, country_from=country_from)
+                country_paren=country_paren, country_field=country_field, country_from=country_from)
 
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
@@ -313,6 +314,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             code = hit[0]  # "(Zuid-Korea)"
         if code:
             add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (code, "short")))
+    for m in rx["country_field"].finditer(text):
+        # "2\tJenning de Boo\tNED\t34,25", "1; Jutta Leerdam; NED; 1.13,20": a code in a field of a list line
+        if (code := lex.country_short.get(m.group("c"))):
+            add(Mention("COUNTRY", m.start("c"), m.end("c"), m.group("c"), (code, "short")))
     for m in rx["country_from"].finditer(text):
         hit = lex.country_words.get(m.group("c").lower())
         if hit and hit[1] == "names":

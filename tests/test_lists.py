@@ -1,0 +1,55 @@
+"""Results lists in the shapes reports use: numbered lines, one-line lists, tab/semicolon/pipe fields, tables."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+
+
+def rows(text: str, **kw) -> set[tuple]:
+    return {(r.athlete or r.team, r.country, r.event, r.time_s, r.rank, r.status)
+            for r in extract.extract_text(text, **kw).results}
+
+
+HEAD = "Schaatsen in Inzell\n\nUitslag 1000 meter vrouwen\n"
+EXPECTED = {("Anna Visser", "NED", "1000m", 73.2, 1, "finished"), ("Lena Sato", "JPN", "1000m", 73.55, 2, "finished")}
+
+
+@pytest.mark.parametrize("lines", [
+    "1. Anna Visser (Ned) 1.13,20\n2. Lena Sato (Jap) 1.13,55",
+    "1. Anna Visser (Ned) - 1.13,20\n2. Lena Sato (Jap) - 1.13,55",
+    "1\tAnna Visser\tNED\t1.13,20\n2\tLena Sato\tJPN\t1.13,55",
+    "1; Anna Visser; NED; 1.13,20\n2; Lena Sato; JPN; 1.13,55",
+    "1;Anna Visser;NED;1.13,20\n2;Lena Sato;JPN;1.13,55",
+    "1 | Anna Visser | NED | 1.13,20\n2 | Lena Sato | JPN | 1.13,55",
+    "Uitslag: 1. Anna Visser (Ned) 1.13,20 2. Lena Sato (Jap) 1.13,55",
+], ids=["numbered", "dash", "tabs", "semicolons", "semicolons-tight", "pipes", "one-line"])
+def test_list_shapes(lines):
+    assert rows(HEAD + lines) == EXPECTED
+
+
+def test_one_line_list_of_teams_after_a_boat_class():
+    text = "Roeien in Varese\n\nAcht mannen: 1. Nederland 5:32.44 2. Groot-Brittannië 5:33.10 3. Roemenië 5:35.87"
+    got = rows(text, categories=["roeien"])
+    assert got == {("Nederland", "NED", "eight", 332.44, 1, "finished"),
+                   ("Groot-Brittannië", "GBR", "eight", 333.1, 2, "finished"),
+                   ("Roemenië", "ROU", "eight", 335.87, 3, "finished")}
+
+
+def test_non_finishers_line_of_a_list():
+    text = ("Atletiek in Hengelo\n\n5000 meter mannen\n1. Piet Jansen (Ned) 13.10,20\n2. Karel Smit (Bel) 13.12,00\n"
+            "Opgave: Tom de Wit (Ned)\nGediskwalificeerd: Bas Visser (Ned)")
+    got = rows(text, categories=["atletiek"])
+    assert ("Tom de Wit", "NED", "5000m", None, None, "dnf") in got
+    assert ("Bas Visser", "NED", "5000m", None, None, "dsq") in got
+    assert ("Piet Jansen", "NED", "5000m", 790.2, 1, "finished") in got
+
+
+def test_html_table(tmp_path):
+    page = tmp_path / "uitslag.html"
+    page.write_text("<h2>Uitslag 500 meter vrouwen</h2><table><tr><td>1</td><td>Anna Visser</td><td>NED</td>"
+                    "<td>36,95</td></tr><tr><td>2</td><td>Lena Sato</td><td>JPN</td><td>37,10</td></tr></table>",
+                    encoding="utf-8")
+    [ex] = list(extract.extract_paths([page]))
+    assert {(r.athlete, r.country, r.time_s, r.rank) for r in ex.results} == {
+        ("Anna Visser", "NED", 36.95, 1), ("Lena Sato", "JPN", 37.1, 2)}

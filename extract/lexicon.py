@@ -459,8 +459,10 @@ class Lexicon:
         self.non_name_words.update(w for w, (code, kind) in self.country_words.items())
         self.non_name_words.update(w[:1].upper() + w[1:] for w, (code, kind) in self.country_words.items())
         for c in self.countries.values():
-            for kind in ("names", "short", "adjective", "male", "female", "plural"):
+            for kind in ("names", "adjective", "male", "female", "plural"):
                 self.non_name_words.update(getattr(c, kind))
+            # list abbreviations block a name only in capitals ("NED"): "Bol", "Tan", "Per" are also surnames
+            self.non_name_words.update(w for w in c.short if w.isupper())
 
     def gender_of_word(self, word: str) -> str | None:
         w = word.lower()

@@ -53,3 +53,10 @@ def test_html_table(tmp_path):
     [ex] = list(extract.extract_paths([page]))
     assert {(r.athlete, r.country, r.time_s, r.rank) for r in ex.results} == {
         ("Anna Visser", "NED", 36.95, 1), ("Lena Sato", "JPN", 37.1, 2)}
+
+
+def test_list_abbreviation_that_is_also_a_surname():
+    # "(Bol)" is Bolivia in a list, while "Anna Bol" is a name
+    text = ("Atletiek in Lima\n\nUitslag 400 meter vrouwen\n1. Anna Bol (Ned) 50,37\n2. Rosa Quispe (Bol) 51,02")
+    got = rows(text, categories=["atletiek"])
+    assert got == {("Anna Bol", "NED", "400m", 50.37, 1, "finished"), ("Rosa Quispe", "BOL", "400m", 51.02, 2, "finished")}

@@ -52,15 +52,17 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
-              "past_markers": Words, "split_prepositions": Words, "split_units": Words, "last_words": Words},
-    "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words},
+              "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
+              "last_words": Words, "rank_phrases": MapOf(int)},
+    "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words,
+               "gapped": MapOf(str)},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words},
@@ -69,7 +71,7 @@ SPECS: dict[str, dict] = {
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
-              "place_adjective_endings": Words, "age_suffix": str,
+              "place_adjective_endings": Words, "place_articles": Words, "age_suffix": str,
               "person_article": str, "indefinite_articles": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
@@ -77,10 +79,10 @@ SPECS: dict[str, dict] = {
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
-                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
+                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words},
     "given_names": {"female": Words, "male": Words},
-    "teams": {"teams": Words},
+    "teams": {"teams": Words, "country_prefixes": MapOf(str)},
     "venues": {"venues": Words, "competitions": Words},
 }
 PATTERN_FILES = tuple(f"{name}.yml" for name in SPECS)
@@ -251,6 +253,8 @@ class Lexicon:
         self.named_event_regex = words_regex(list(self.named_events) + list(self.distance_words))
         self.team_events = set(ev["team_events"])
         self.crew_events = set(ev["crew_events"])
+        self.crew_sports = set(ev["crew_sports"])
+        self.minor_finals = set(ev["minor_finals"])
         self.distance_event_sports = set(ev["distance_event_sports"])
         self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
@@ -319,8 +323,18 @@ class Lexicon:
         self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
         # "na 500 meter", "halverwege de 1000 meter": a place at a split point, not at the finish
-        split = (rf"(?:{'|'.join(map(regex.escape, rk['split_prepositions']))})\s+(?:de\s+|het\s+)?(?:eerste\s+|laatste\s+)?"
-                 rf"\d{{1,3}}(?:\.\d{{3}})?\s*(?:{'|'.join(map(regex.escape, rk['split_units']))})(?![\w-])")
+        # a number of metres or kilometres, in digits or words ("na tien kilometer")
+        amount = rf"(?:\d{{1,3}}(?:\.\d{{3}})?|{'|'.join(sorted(rk['cardinals'], key=len, reverse=True))})"
+        units = '|'.join(map(regex.escape, rk['split_units']))
+        split = (rf"(?:(?:{'|'.join(map(regex.escape, rk['split_prepositions']))})\s+(?:de\s+|het\s+)?(?:eerste\s+|laatste\s+)?"
+                 rf"|(?:{'|'.join(map(regex.escape, rk['split_bare_prepositions']))})\s+)"
+                 rf"{amount}\s*(?:{units})(?![\w-])")
+        # "bij de 500 meter lag ze derde": a split point where distances do not name events
+        self.split_article_regex = regex.compile(
+            rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['split_bare_prepositions']))})\s+(?:de|het)\s+{amount}\s*(?:{units})(?![\w-])",
+            regex.IGNORECASE)
+        self.rank_phrases = {k.lower(): v for k, v in rk["rank_phrases"].items()}
+        self.rank_phrase_regex = words_regex(self.rank_phrases)
         self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
                                         regex.IGNORECASE | regex.VERSION1)
         self.last_regex = words_regex(rk["last_words"])
@@ -337,6 +351,12 @@ class Lexicon:
             rf"(?:{regex.escape(' '.join(p.split()[1:]))})\b" for i, p in enumerate(st["separable"]) if len(p.split()) >= 2)
             or r"(?!x)x")
         self.status_separable = [p.lower() for p in st["separable"]]
+        # "haalde de finale van de 400 meter niet": a few words where the phrase has "..."
+        self.status_gapped = {k.lower(): v for k, v in st["gapped"].items()}
+        self.status_gapped_regex = regex.compile("|".join(
+            rf"(?P<g{i}>\b" + r"(?:\s+[\w’'-]+,?){0,8}?\s+".join(
+                regex.escape(part.strip()).replace(r"\ ", r"\s+") for part in phrase.split("...")) + r"\b)"
+            for i, phrase in enumerate(self.status_gapped)) or r"(?!x)x", regex.IGNORECASE)
         self.team_status_ignored = {p.lower() for p in st["team_status_ignored"]}
         rc = r["records"]
         self.record_types = {k.lower(): v for k, v in rc["types"].items()}
@@ -402,6 +422,7 @@ class Lexicon:
         self.genitive_words = [regex.escape(w.lower()) for w in nm["genitive_words"]]
         self.place_prefixes = set(nm["place_prefixes"])
         self.place_adjective_endings = tuple(nm["place_adjective_endings"])
+        self.place_articles = {w.lower() for w in nm["place_articles"]}
         self.age_suffix = nm["age_suffix"]
         self.person_article = nm["person_article"].lower()
         self.indefinite_articles = {w.lower() for w in nm["indefinite_articles"]}
@@ -427,6 +448,7 @@ class Lexicon:
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
+        self.round_anaphora = {w.lower() for w in lk["round_anaphora"]}
         self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
         self.joiner_words = {w.lower() for w in lk["list_joiners"]}
         self.distance_joiner = alt(lk["distance_joiners"])
@@ -448,6 +470,7 @@ class Lexicon:
         self.given_gender = {n: "women" for n in gn["female"] if n not in gn["male"]}
         self.given_gender.update({n: "men" for n in gn["male"] if n not in gn["female"]})
         self.teams = list(r["teams"]["teams"])
+        self.team_country_prefixes = dict(r["teams"]["country_prefixes"])
         self.team_regex = words_regex(self.teams, case_insensitive=False)
         self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])
         self.place_regex = words_regex(r["venues"]["venues"], case_insensitive=False)

@@ -156,6 +156,7 @@ class _Linker:
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
         self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
+        self.prev_rounds: list[Mention] = []  # the rounds named in the sentence before
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -204,7 +205,8 @@ class _Linker:
             toks = key.split()
             for other_key, other in full.items():
                 if other is not ent and len(other_key.split()) >= 2 and other_key.split()[-1] == toks[-1] \
-                        and len(toks) == 2 and all(m.start in self.sentence_starts for m in ent.mentions):
+                        and len(toks) == 2 and all(m.start in self.sentence_starts for m in ent.mentions) \
+                        and ent.full.split()[0] not in self.lex.given_gender:  # "Finn Visser" beside "Anna Visser"
                     for m in ent.mentions:
                         # keep only the surname as what the text calls the athlete
                         last = m.text.rsplit(" ", 1)[-1]
@@ -241,7 +243,7 @@ class _Linker:
 
     def _team(self, code: str, name: str) -> Entity:
         for e in self.entities:
-            if e.team and e.country == code:
+            if e.team and e.country == code and e not in self.crews:  # a nation, not one of its crews
                 return e
         ent = Entity(next(self._ids), name, country=code, team=True)
         self.entities.append(ent)
@@ -339,6 +341,8 @@ class _Linker:
         if m.kind == "PRON":
             word = m.text.lower()
             want = {"female": "women", "male": "men"}.get(m.value)
+            if want == "women" and self.sentence_team_event and self.focus is not None and self.focus.team:
+                return self.focus  # "ze" is also "they": the crew or team just named
             if word in self.lex.demonstrative_pronouns:
                 pool = list(reversed(self.recent))
             elif self.sentence_subject is not None:
@@ -452,6 +456,16 @@ class _Linker:
         named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
                             and m.value[0] != "classification"), None)
         team_event = self.sentence_team_event = self._is_team_event(named_event or self.event)
+        if team_event:
+            for p in list(people):
+                words = p.text.split()
+                at = next((i for i, w in enumerate(words[:2]) if w in lex.team_country_prefixes), None)
+                if at is not None and len(words) > at + 1:
+                    # "De Belgian Tornados liepen naar goud": the Belgian relay team
+                    name = " ".join(words[at:])
+                    team = self._team(lex.team_country_prefixes[words[at]], name)
+                    people.remove(p)
+                    ms = [x for x in ms if x is not p] + [Mention("TEAMREF", p.start, p.end, name, team)]
         for m in ms:
             if m.kind != "COUNTRY":
                 continue
@@ -546,6 +560,9 @@ class _Linker:
         # in the sentence's first chunk it covers the whole sentence
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
         markers = [p.start for p in ms if p.kind == "PAST"]
+        if self.sport not in lex.distance_event_sports:
+            # "bij de 500 meter lag ze derde" in a 2000 m race: a split point
+            markers += [s + x.start() for x in lex.split_article_regex.finditer(self.text[s:e])]
         # "die in 2009 op 1.06,42 uitkwam": a year other than the article's is another race
         markers += [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
                     if self.year is None or int(y.group(1)) != self.year]
@@ -647,10 +664,12 @@ class _Linker:
                 last_subject = subject
                 if sentence_gender in ("women", "men") and not subject.team:
                     subject.set_gender(sentence_gender)  # "Bij de mannen werd Bosma wereldkampioen"
-            # team events: a list of members stands for their team
-            if (team_event or self._is_team_event(self.event)) and subject is not None and not subject.team:
+            # team events: a list of members stands for their team (the event named in the sentence
+            # first: "Hassan viel in de 10.000 meter" after a relay is no relay member)
+            crew_sport = (named_event or self.event) is None and self.sport in self.lex.crew_sports and len(group) > 1
+            if (team_event or crew_sport) and subject is not None and not subject.team:
                 team = self.team_focus
-                crew_event = (named_event or self.event or ("",))[0] in self.lex.crew_events
+                crew_event = crew_sport or (named_event or self.event or ("",))[0] in self.lex.crew_events
                 crew = None
                 if crew_event or team is None:
                     crew = self._crew(group, resolved) if len(group) > 1 else next(
@@ -660,7 +679,7 @@ class _Linker:
                     subject, group = crew, [crew]
                     if not relative and not subordinate:
                         last_subject = crew
-                elif team is not None:
+                elif team is not None and not crew_event:  # a single rower is no member of a nation's boat
                     for member in group:
                         member.set_country(team.country)
                         if member not in team.members and not member.team:
@@ -697,6 +716,7 @@ class _Linker:
                     if last[0] not in CLASSIFICATIONS:
                         self.race_event = last
         self._emit(assigned, (s, e))
+        self.prev_rounds = [m for m in ms if m.kind == "ROUND"]
 
     def _after_preposition(self, start: int, pos: int) -> bool:
         """Is the mention at ``pos`` the object of a preposition ("naar Canada", "tegen de Noor Berg")?"""
@@ -739,7 +759,8 @@ class _Linker:
         for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
             pos = s + m.start() + 1
             lead_in = regex.match(r"(?:(?:" + "|".join(self.lex.determiners) + r")\s+)?(?:[\w-]+\s+)?", text[s + m.end():e])
-            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC") and 0 <= r.start - (s + m.end()) <= 1), None)
+            # ", Roemenië werd tweede": a country as a team starts a new clause like a name
+            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC", "TEAMREF") and 0 <= r.start - (s + m.end()) <= 1), None)
             if nxt is None and lead_in and lead_in.group(0):
                 words = lead_in.group(0).split()
                 adverb = len(words) == 1 and words[0].lower() in self.lex.clause_adverbs and m.group(0).startswith(",")
@@ -818,6 +839,10 @@ class _Linker:
             if named:
                 self.explicit_event.add((v.start, v.end))
                 return named[-1].value
+        inside = [m for m in cms if m.kind == "EVENT" and v.start <= m.start < v.end and v.kind == "STATUS"]
+        if inside:  # "haalde de finale van de 400 meter niet"
+            self.explicit_event.add((v.start, v.end))
+            return inside[-1].value
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
         if after:
@@ -936,10 +961,22 @@ class _Linker:
                 if v.kind == "TIME" and (role := self._time_role(v, cms, cs)) in ("old", "comparison"):
                     self._record_from_time(v, role, cms, None, self.event, sent, clause)
                 continue
-            # "in de series", "in de finale": the round of this value, when the clause names one
-            rounds = [m for m in cms if m.kind == "ROUND"]
-            if rounds:
-                self.value_round[(v.start, v.end)] = min(rounds, key=lambda m: abs(m.start - v.start)).value
+            # "in de series", "in de finale": the round of this value, when the clause names one (else
+            # the sentence before the value, else "Daarin" the sentence before)
+            rounds = [m for m in cms if m.kind == "ROUND"] or [
+                m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start]
+            round_value = min(rounds, key=lambda m: abs(m.start - v.start)).value if rounds else None
+            if round_value is None and self.prev_rounds and regex.match(
+                    r"\s*(\w+)", text[sent[0]:sent[1]]).group(1).lower() in self.lex.round_anaphora:
+                round_value = self.prev_rounds[-1].value
+            if v.kind in ("RANK", "WIN") and ((round_value in self.lex.minor_finals and (
+                    not rounds or any(self._beside(v, m) for m in rounds if m.value in self.lex.minor_finals)))
+                    or (round_value is None and self.section_round in self.lex.minor_finals)):
+                continue  # "tweede in de B-finale": not the event's place
+            if v.kind == "STATUS" and v.value == "dnq":
+                pass  # "haalde de finale niet": the round named is the one not reached
+            elif round_value:
+                self.value_round[(v.start, v.end)] = round_value
             elif self.section_round and v.kind != "STATUS":
                 self.value_round[(v.start, v.end)] = self.section_round
             # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
@@ -970,6 +1007,12 @@ class _Linker:
         for m in cms:
             if m.kind == "RECORD":
                 self._record_mention(m, cms, subject, clause, sent, assigned)
+
+    def _beside(self, v: Mention, m: Mention) -> bool:
+        """Is the round ``m`` told right beside the value ``v`` ("tweede in de B-finale", "won de B-finale")?"""
+        a, b = (v.end, m.start) if v.end <= m.start else (m.end, v.start)
+        between = self.text[a:b]
+        return len(between) <= 25 and not regex.search(rf"\s(?:{self.lex.joiner})\s|[,;]", between)
 
     def _record_clause(self, rec: Mention, cms, sent, clause) -> None:
         """'het oude record dat Berg in 2015 reed met 38,12': the times are the record's."""
@@ -1243,6 +1286,7 @@ class _Linker:
             keep.mark, keep.mark_unit = other.mark, other.mark_unit
         if other.status != "finished":
             keep.status = other.status
+        keep.section_gender = keep.section_gender or other.section_gender
         keep.evidence += other.evidence
 
     def _finish(self) -> None:
@@ -1257,6 +1301,12 @@ class _Linker:
                 fullest = max([m.text for m in ent.mentions] or [ent.full], key=lambda n: len(n.split())).split()
                 if len(fullest) > 1:
                     ent.gender = self.lex.given_gender.get(fullest[0])
+        # a team whose named members share a gender ("Jan en Piet") has theirs
+        for ent in self.entities:
+            if ent.team and ent.gender is None and ent.members:
+                genders = {m.gender for m in ent.members if m.gender}
+                if len(genders) == 1:
+                    ent.gender = genders.pop()
         # a competitor's gender told by the section of one of its rows holds for all its rows
         for r in self.results:
             if r.entity.gender is None and r.section_gender in ("women", "men") and not r.entity.team:
@@ -1304,6 +1354,16 @@ class _Linker:
             if len(crews) == 1 and len(rows) == 1:
                 self._absorb(rows[0], r)
                 out.remove(r)
+        # "3. België 6:29.02" in the list is the Belgian crew named in the text
+        for r in [r for r in out if r.entity.team and r.entity not in self.crews and r.entity.country]:
+            rows = [o for o in out if o.entity in self.crews and o.entity.country == r.entity.country
+                    and o.event == r.event and o.distance_m == r.distance_m
+                    and (o.round == r.round or None in (o.round, r.round))]
+            if len(rows) == 1:
+                self._absorb(rows[0], r)
+                out.remove(r)
+        # relays and crews are team rows: a member named alone has no row of the team event
+        out = [r for r in out if r.entity.team or not self._is_team_event((r.event, r.distance_m))]
         # a row without an event belongs to the competitor's one row with an event, if there is one
         for r in [r for r in out if r.event is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]

@@ -157,7 +157,8 @@ def _regexes():
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(rf"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{{1,2}}-{lex.age_suffix}|\p{{Ll}}{{4,}}{lex.age_suffix})"
                              r"(?=\s+\p{Ll}|[,.])")
-    quote = regex.compile(r"[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’]|,,(?P<q2>[^\n]{3,}?)''")
+    # a double quote between digits is a time's mark ("4'05\"32"), not speech
+    quote = regex.compile(r"(?<!\d)[„“\"«‘](?P<q>[^„“\"”«»‘’\n]{3,}?)[”\"»’](?!\d)|,,(?P<q2>[^\n]{3,}?)''")
     past = lex.past_regex
     respectively = words_regex(["respectievelijk", "respectief"])
     country_paren = regex.compile(r"\((?P<c>\p{Lu}[\p{L}-]{1,20}(?:\s\p{Lu}[\p{L}-]+)?)(?:\)|,\s)")
@@ -178,6 +179,19 @@ def _next_word(text: str, end: int, n: int = 1) -> list[str]:
     """The next ``n`` words after ``end``, not crossing the end of the sentence."""
     window = regex.split(r"[.!?;:,\n]", text[end:end + 60], maxsplit=1)[0]
     return regex.findall(r"[\w’'-]+", window)[:n]
+
+
+def _given_name_before_surname(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A demonym that is also a common first name ("Noor"), used as one: right before one capitalized
+    word (a surname) and without an article before it ("de Noor Berg" is a Norwegian)."""
+    word = text[start:end]
+    if word not in lex.given_gender or lex.country_words.get(word.lower(), (None, None))[1] not in ("male", "female"):
+        return False
+    nxt = regex.match(r" (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}’'-]| \p{Lu})", text[end:end + 40])
+    if not nxt or nxt.group(1).lower() in lex.country_words:
+        return False  # "de onttroonde Noor Havard Lorentzen": a demonym before a full name
+    before = regex.findall(r"[\w’'-]+", text[max(0, start - 25):start])
+    return not (before and before[-1].lower() in lex.determiners)
 
 
 def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
@@ -211,6 +225,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in lex.named_event_regex.finditer(text):
         key = regex.sub(r"\s+", " ", m.group(0).lower())
         if key in lex.distance_words:
+            if lex.distance_not_after.search(text[max(0, m.start() - 25):m.start()]):
+                continue  # "in de laatste tien kilometer": a part of the race
             metres = lex.distance_words[key]
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
         else:
@@ -251,6 +267,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in lex.place_number_regex.finditer(text):
         n = m.group("n").lower()
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(n) if n.isdigit() else lex.cardinals[n]))
+    for m in lex.rank_phrase_regex.finditer(text):
+        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.rank_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
     for m in rx["medals"].finditer(text):
         if not lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
             add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
@@ -293,6 +311,10 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue  # "viel bijna uit", "ging net niet onderuit"
         if not any(x.kind == "STATUS" and x.start == m.start() for x in out):
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
+    for m in lex.status_gapped_regex.finditer(text):
+        phrase = list(lex.status_gapped)[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        if not any(x.kind == "STATUS" and x.start <= m.start() < x.end for x in out):
+            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_gapped[phrase]))
     for m in lex.record_regex.finditer(text):
         key = regex.sub(r"\s+", " ", m.group(0).lower())
         if key in lex.national_record:
@@ -303,6 +325,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in lex.country_regex.finditer(text):
         word = m.group(0)
         code, kind = lex.country_words[word.lower()]
+        if _given_name_before_surname(text, m.start(), m.end(), lex):
+            continue  # "landgenote Noor Visser": a first name, not "de Noor Visser"
         if kind != "names" and word[0].islower() and kind not in ("adjective",):
             continue  # demonyms are capitalized in Dutch
         if kind == "names" and word[0].islower():
@@ -387,7 +411,11 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
 
     def usable(i: int) -> bool:
         word, start, _ = tokens[i]
-        if not _is_cap_word(word) or blocked_at(start) or word in lex.non_name_words:
+        if word.lower() in lex.ordinals:
+            return False  # "Vierde werd Kipruto"
+        if not _is_cap_word(word) or blocked_at(start):
+            return False
+        if word in lex.non_name_words and not _given_name_before_surname(text, start, start + len(word), lex):
             return False
         if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{5,}$", word):
             return False  # "A-groep", "EK-tijdrit", "Ferrari-coureur" (not "Lee Sang-hwa")
@@ -445,6 +473,13 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         if words[0] in lex.place_prefixes:
             i = j
             continue  # "Mount Baldy"
+        if i > 1 and tokens[i - 2][0].lower() in lex.place_articles and tokens[i - 1][0].lower() in lex.country_words:
+            i = j
+            continue  # "in het Italiaanse Varese": a place (a person takes "de")
+        if j == i + 1 and i > 0 and tokens[i - 1][0].lower() in lex.determiners and j < n and \
+                words[0].endswith(lex.place_adjective_endings) and regex.match(r"\p{Ll}", tokens[j][0]):
+            i = j
+            continue  # "op de Scheveningse boulevard": an adjective of place before a noun
         if i > 0 and tokens[i - 1][0].lower() in lex.determiners and words[0].endswith(lex.place_adjective_endings) and len(words) > 1:
             i += 1
             continue  # "De Bredase Van Dijk": an adjective of place before the name

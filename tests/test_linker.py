@@ -239,3 +239,60 @@ def test_acht_is_not_rowing():
 ])
 def test_sport_from_categories(categories, sport):
     assert detect_sport("Een verslag zonder trefwoorden.", tuple(categories)) == sport
+
+
+# --- rowing crews, relays and athletics (invented reports) ---
+
+def test_rowing_crew_named_before_its_boat_class_and_its_nation_in_the_list():
+    rows = results("Jan Smit en Piet Bakker roeiden zondag naar brons. Het Nederlandse duo finishte in de "
+                   "twee-zonder als derde in 6.31,20.\n\nTwee-zonder mannen: 1. Italië 6.28,10 2. Spanje 6.29,50 "
+                   "3. Nederland 6.31,20", categories=["roeien"])
+    ned = [r for r in rows if r.country == "NED"]
+    assert len(ned) == 1 and ned[0].team == "Jan Smit en Piet Bakker"
+    assert (ned[0].event, ned[0].rank, ned[0].time_s, ned[0].gender) == ("pair", 3, 391.2, "men")
+    assert not [r for r in rows if r.athlete]  # no rows for the rowers themselves
+
+
+def test_b_final_place_is_not_the_event_rank():
+    (r,) = results("In de skiff werd Tom Visser tweede in de B-finale in 7.02,15 en eindigde daarmee als achtste.",
+                   categories=["roeien"])
+    assert (r.athlete, r.rank, r.time_s) == ("Tom Visser", 8, 422.15)
+
+
+def test_won_the_b_final_is_no_win():
+    rows = results("Nederland won in de vier-zonder de B-finale in 5.58,40.", categories=["roeien"])
+    assert [(r.country, r.rank, r.time_s) for r in rows] == [("NED", None, 358.4)]
+
+
+def test_relay_team_nickname_is_the_nation():
+    rows = by_competitor("De Dutch Lions wonnen de 4x400 meter in 3.01,20. Italië werd tweede in 3.01,90.",
+                         categories=["atletiek"])
+    ned = rows["Dutch Lions"]
+    assert (ned.country, ned.event, ned.distance_m, ned.rank, ned.time_s) == ("NED", "relay", 1600, 1, 181.2)
+    assert rows["Italië"].rank == 2
+
+
+def test_double_quote_inside_a_time_is_no_speech():
+    rows = by_competitor("Anna Visser won de 800 meter in 2'01\"50, Lisa Bakker werd tweede in 2'02\"10.",
+                         categories=["atletiek"])
+    assert (rows["Lisa Bakker"].rank, rows["Lisa Bakker"].time_s) == (2, 122.1)
+
+
+def test_missed_final_is_dnq_with_the_semifinal_time():
+    (r,) = results("Lisa de Wit haalde de finale van de 100 meter horden niet. Ze liep in haar halve finale 12\"95.",
+                   categories=["atletiek"])
+    assert (r.athlete, r.event, r.status, r.time_s) == ("Lisa de Wit", "100m", "dnq", 12.95)
+
+
+def test_demonym_that_is_a_first_name():
+    rows = by_competitor("Karin Smit won de 400 meter in 51,20. Brons was er voor landgenote Noor Jansen in 51,90.",
+                         categories=["atletiek"])
+    assert "Noor Jansen" in rows and rows["Noor Jansen"].country != "NOR"
+    (r,) = results("De Noor Karsten Berg won de 400 meter in 44,50.", categories=["atletiek"])
+    assert (r.athlete, r.country) == ("Karsten Berg", "NOR")
+
+
+def test_ordinal_opening_a_sentence_is_no_name():
+    rows = by_competitor("Jan Smit won de marathon in 2.06.10. Vierde werd de Keniaan Peter Kamau.",
+                         categories=["atletiek"])
+    assert (rows["Peter Kamau"].rank, rows["Peter Kamau"].country) == (4, "KEN")

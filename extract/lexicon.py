@@ -53,11 +53,12 @@ SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
                "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int)},
@@ -77,7 +78,7 @@ SPECS: dict[str, dict] = {
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
-    "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words,
+    "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words},
@@ -178,6 +179,15 @@ def validate(file: str, data: Any) -> dict:
                 except regex.error as exc:
                     raise PatternFileError(file, f"non_race_sports.{sport}.patterns[{i}]",
                                            f"a valid regular expression ({exc})") from None
+    if name == "events":
+        for sport, cues in body.get("event_cues", {}).items():
+            for code, patterns in cues.items():
+                for i, pattern in enumerate(patterns):
+                    try:
+                        regex.compile(pattern)
+                    except regex.error as exc:
+                        raise PatternFileError(file, f"event_cues.{sport}.{code}[{i}]",
+                                               f"a valid regular expression ({exc})") from None
     if name == "countries":
         for i, c in enumerate(body["countries"]):
             if not regex.fullmatch(r"[A-Z]{3}", c["code"]):
@@ -263,6 +273,9 @@ class Lexicon:
         self.event_as_round = {sport: dict(m) for sport, m in ev["event_as_round"].items()}
         self.distance_alias = {sport: dict(m) for sport, m in ev["distance_alias"].items()}
         self.round_regex = words_regex(self.rounds)
+        # per sport: phrases that tell which event a passage is about without naming it ("over de streep")
+        self.event_cues = {sport: [(code, regex.compile(p, regex.IGNORECASE | regex.VERSION1)) for code, ps in cues.items() for p in ps]
+                           for sport, cues in ev.get("event_cues", {}).items()}
         self.classification_event = dict(ev["classification_event"])
         self.default_event = dict(ev["default_event"])
         self.stage_race_regex = words_regex(ev["stage_race_cues"])
@@ -301,12 +314,27 @@ class Lexicon:
         self.place_number_regex = regex.compile(
             r"(?<![\w-])(?:" + "|".join(map(regex.escape, rk["place_before_number"])) + r")\s?(?P<n>\d{1,2}|"
             + "|".join(map(regex.escape, self.cardinals)) + r")(?![\w.,:]\d|[\w-])")
+        # "op de plaatsen zes, zeven en acht": one place per number of the list
+        number = r"(?:\d{1,2}|" + "|".join(map(regex.escape, self.cardinals)) + r")(?![\w.,:]\d|[\w-])"
+        self.places_list_regex = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(map(regex.escape, rk.get("places_before_numbers", ()))) + rf")\s+(?P<list>{number}(?:\s*(?:,|\ben\b)\s*{number})+)",
+            regex.IGNORECASE) if rk.get("places_before_numbers") else None
         self.medals = rk["medals"]
         self.medal_not_after = regex.compile(
             r"(?:^|\W)(?:" + "|".join(map(regex.escape, rk["medal_not_after"])) + r")\s+(?:(?:het|de|een)\s+)?$", regex.IGNORECASE)
         self.rank_suffixes = rk["numeric_suffixes"]
         self.winner_regex = words_regex(rk["winner_phrases"])
         self.winner_not_before = {w.lower() for w in rk["winner_not_before"]}
+        self.winner_not_after = {w.lower() for w in rk.get("winner_not_after", ())}
+        self.grid_past_verbs = {w.lower() for w in rk.get("grid_past_verbs", ())}
+        self.not_rank_after_regex = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("not_rank_after", ()) or ["(?!x)x"])
+            + r")\s+(?:de\s+|het\s+)?$", regex.IGNORECASE)
+        nums = "|".join([r"\d{1,3}"] + [regex.escape(w) for w in self.cardinals])
+        fillers = r"(?:(?:er|dit|dat|jaar|seizoen|al|ook|nog|in|totaal|daarvan|zo)\s+)*"
+        nouns = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_count_nouns", ()) or ["(?!x)x"])
+        # "won er drie", "won dit jaar elf races": a count of wins, not a place
+        self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
         self.leader_regex = words_regex(rk["leader_phrases"])
         self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
@@ -454,11 +482,17 @@ class Lexicon:
         self.distance_joiner = alt(lk["distance_joiners"])
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)
         self.chunk_break_regex = regex.compile(rf",\s|\s[–-]\s|;|\s(?={alt(lk['chunk_breaks'])}\s)")
+        like = alt(lk.get("likeness_words") or ["(?!x)x"])
+        # "X, net als Y een Italiaan, ...": an indefinite demonym in apposition describes X
+        self.indefinite_apposition_regex = regex.compile(
+            rf",\s*(?:(?:{like})\s+(?:\S+\s+){{0,3}}?)?een\s+$", regex.IGNORECASE)
+        self.subordinator_regex = regex.compile(
+            rf"[\s,]*(?:{alt(lk.get('subordinating_conjunctions') or ['(?!x)x'])})\s", regex.IGNORECASE)
         self.conjunction_cut_regex = regex.compile(
             rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")
         self.relative_gap_regex = regex.compile(
-            rf"\)?\s*(?:\([^)]*\))?\s*,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
+            rf"\)?\s*(?:\([^)]*\))?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+zich\s*)?,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
         lay = r["layout"]
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]

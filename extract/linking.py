@@ -118,6 +118,13 @@ class _Linker:
                     if m.kind == "EVENT" and m.value[0] in alias else m for m in mentions]
         if sport and sport not in lex.distance_event_sports:
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
+        # "kwam als eerste over de streep": a passage about the race, though no word names it
+        self_cues: set[tuple[int, int]] = set()
+        for code, rx in lex.event_cues.get(sport, ()):
+            for c in rx.finditer(text):
+                if not any(m.kind == "EVENT" and m.start < c.end() and c.start() < m.end for m in mentions):
+                    mentions.append(Mention("EVENT", c.start(), c.end(), c.group(0), (code, None)))
+                    self_cues.add((c.start(), c.end()))
         self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
         self.ranges = lex.time_ranges.get(sport, {})
         self.entities: list[Entity] = []
@@ -157,6 +164,8 @@ class _Linker:
         self.past_spans: list[tuple[int, int]] = []
         self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
         self.prev_rounds: list[Mention] = []  # the rounds named in the sentence before
+        self.cues = self_cues  # event mentions found by a cue phrase, not by the event's name
+        self.top_groups: list[tuple[str, int, int]] = []  # "twee Britten in de top drie": (country, count, top)
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -401,6 +410,12 @@ class _Linker:
                 ent.set_country(code)
                 ent.set_gender(gender)
                 return ent  # "Kai Verbij, de titelverdediger, ..."
+            if code and clause_subject is not None and regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]) \
+                    and regex.match(r"\s+\p{Ll}", self.text[m.end:m.end + 3]) and ok_basic(clause_subject, code, gender):
+                # "Smit viel uit na een crash, de Schot had ...": a new main clause about the same one
+                clause_subject.set_country(code)
+                clause_subject.set_gender(gender)
+                return clause_subject
             words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
             predicate = words_before and (words_before[-1].lower() in lex.copulas or (
                 any(w.lower() in lex.copulas for w in words_before[-4:]) and words_before[-1].lower() not in lex.prepositions))
@@ -476,6 +491,29 @@ class _Linker:
             if nxt_person is None and ckind in ("male", "female"):
                 # "Een andere Japanner, Yuma Murakami, ...": the demonym in apposition before the name
                 nxt_person = next((p for p in people if regex.fullmatch(r",\s*", self.text[m.end:p.start])), None)
+            if ckind in ("male", "female") and (ap := lex.indefinite_apposition_regex.search(self.text, s, m.start)):
+                prev = next((p for p in reversed(people) if p.end == ap.start()), None)
+                if prev is not None and (ent := self.by_mention.get((prev.start, prev.end))):
+                    ent.set_country(code)
+                    continue
+            head_word = regex.match(r"\s+([\w-]+)", after)
+            if nxt_person is None and not team_event and ckind != "names" and head_word and (
+                    head_word.group(1).lower() in lex.crew_nouns or head_word.group(1).lower() in lex.plural_heads):
+                # "het Noorse duo van Team X, Jan Berg en Ole Lie": the names in apposition
+                lead = regex.compile(r"[^.,:;()]{0,40}?[,:]\s*").match(self.text, m.end, e)
+                chain, pos = [], lead.end() if lead else -1
+                for p in people:
+                    if p.start < pos:
+                        continue
+                    if p.start != pos and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
+                        break
+                    chain.append(p)
+                    pos = p.end
+                if len(chain) >= 2:
+                    for p in chain:
+                        if (ent := self.by_mention.get((p.start, p.end))):
+                            ent.set_country(code)
+                    continue
             if ckind == "plural" and nxt_person is not None and not team_event:
                 # "De Russen Ruslan Murashov en Pavel Kulizhnikov": every name of the list
                 pos = nxt_person.end
@@ -708,6 +746,8 @@ class _Linker:
             self.recent.append(ent)
         # a sentence that names an event moves the section to it (not one named in a relative clause)
         events = [m for m in events if not any(a <= m.start < b for a, b in self.side_spans)]
+        side = [(c[0], c[1]) for c in clauses if lex.subordinator_regex.match(self.text, c[0], c[1])]
+        events = [m for m in events if not any(a <= m.start < b for a, b in side)]
         if events:
             last = events[-1].value
             if last[0] != "classification":
@@ -843,6 +883,10 @@ class _Linker:
         if inside:  # "haalde de finale van de 400 meter niet"
             self.explicit_event.add((v.start, v.end))
             return inside[-1].value
+        around = [m for m in cms if m.kind == "EVENT" and m.start <= v.start and v.end <= m.end and (m.start, m.end) in self.cues]
+        if around:  # "won de Grote Prijs": a cue of the event that holds the value
+            self.explicit_event.add((v.start, v.end))
+            return around[0].value
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
                  and m.value[0] not in self.lex.standings_events]
         if after:
@@ -862,6 +906,10 @@ class _Linker:
             # in an allround report a place without a time or a named distance is in the classification
             return (self.allround, None)
         return self.event
+
+    def _cue_near(self, v: Mention) -> bool:
+        """Is the event of the sentence around ``v`` told only by a cue ("verloor bij de start de leiding")?"""
+        return any(a - 60 <= v.start <= b + 60 for a, b in self.cues)
 
     def _coordinated_events(self, cms: list[Mention], event) -> list:
         distances = [m for m in cms if m.kind == "EVENT" and m.value[1]]
@@ -1080,6 +1128,12 @@ class _Linker:
         """'De twee Nederlanders' (the two named before) / 'moest twee Amerikanen voor zich dulden' (the two named next)."""
         if regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]):
             return  # an apposition ("X en Y, de twee Nederlandse schaatssters"): handled with its names
+        top = regex.match(r"\s+in\s+de\s+top[\s-]+(\w+)", self.text[m.end:m.end + 25])
+        if top and (top.group(1).isdigit() or top.group(1).lower() in self.lex.cardinals):
+            # "twee Britten in de top drie": the ones placed there (known once the article is read)
+            n = int(top.group(1)) if top.group(1).isdigit() else self.lex.cardinals[top.group(1).lower()]
+            self.top_groups.append((code, count, n, self.event))
+            return
         if subject_position:
             pool = [e for e in reversed(self.recent) if not e.team]
         else:
@@ -1233,7 +1287,8 @@ class _Linker:
                 else:
                     ev = None  # a time is never the classification's: its distance is inferred below
             if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS) and not (
-                    (v.start, v.end) in self.explicit_event and event and event[0] != "classification"):
+                    (v.start, v.end) in self.explicit_event and event and event[0] != "classification"
+                    and not self._cue_near(v)):
                 continue  # leading a classification is a place only when the classification is a contest here
             if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
                 options = (v.value.seconds, *v.value.alternatives)
@@ -1311,6 +1366,13 @@ class _Linker:
         for r in self.results:
             if r.entity.gender is None and r.section_gender in ("women", "men") and not r.entity.team:
                 r.entity.gender = r.section_gender
+        for code, count, n, event in self.top_groups:
+            placed = {r.entity.id: r.entity for r in self.results if r.rank is not None and r.rank <= n
+                      and not r.entity.team and (event is None or r.event == event[0])}
+            open_ = [e for e in placed.values() if e.country in (None, code)]
+            if len(open_) == count:
+                for e in open_:
+                    e.set_country(code)
         for ent, code, event in self.fellow_country:
             open_ = {r.entity.id: r.entity for r in self.results if r.event == (event[0] if event else None)
                      and r.entity is not ent and not r.entity.team and r.entity.country is None}
@@ -1365,15 +1427,18 @@ class _Linker:
         # relays and crews are team rows: a member named alone has no row of the team event
         out = [r for r in out if r.entity.team or not self._is_team_event((r.event, r.distance_m))]
         # a row without an event belongs to the competitor's one row with an event, if there is one
-        for r in [r for r in out if r.event is None]:
-            others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
-            if len(others) == 1:
-                self._absorb(others[0], r)
-                out.remove(r)
         default = self.lex.default_event.get(self.sport)
         if default and self.sport in self.lex.sport_only.get(self.lex.stage_race_event, ()) \
                 and self.lex.stage_race_regex.search(self.text, 0, self._lead_end()):
             default = self.lex.stage_race_event
+        for r in [r for r in out if r.event is None]:
+            others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
+            if len(others) > 1:
+                # beside a qualifying row and a race row, the row without an event is the default event's
+                others = [o for o in others if o.event == default and o.distance_m is None]
+            if len(others) == 1:
+                self._absorb(others[0], r)
+                out.remove(r)
         if default:
             for r in out:
                 if r.event is None:

@@ -194,6 +194,17 @@ def _given_name_before_surname(text: str, start: int, end: int, lex: Lexicon) ->
     return not (before and before[-1].lower() in lex.determiners)
 
 
+def _grid_place(text: str, pos: int, lex: Lexicon) -> bool:
+    """A place after "vanaf" in a sentence that tells a start in the past: where one started a race that
+    is over ("begon vanaf P17"); "start zondag vanaf de vierde plaats" is the qualifying's outcome."""
+    if not lex.not_rank_after_regex.search(text[max(0, pos - 15):pos]):
+        return False
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    words = regex.findall(r"[\w-]+", text[start:min(ends) if ends else len(text)].lower())
+    return any(w in lex.grid_past_verbs for w in words)
+
+
 def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     """Every lexical mention (times, events, ranks, statuses, records, countries ...) in ``text``."""
     lex = lex or get_lexicon()
@@ -246,6 +257,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 
     for m in rx["ordinal"].finditer(text):
+        if _grid_place(text, m.start(), lex):
+            continue  # "begon vanaf P17", "die vanaf de derde startplaats vertrok": the grid, not the result
         if regex.match(r"\s+(?:plaats\s+|plek\s+)?naar\s+(?:de\s+)?\w+", text[m.end():m.end() + 40]) and \
                 regex.search(r"\bvan\s+(?:de\s+)?$", text[max(0, m.start() - 8):m.start()]):
             continue  # "klom van de vierde naar de derde plaats": where one came from
@@ -265,10 +278,20 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(m.group("n"))))
     for m in lex.place_number_regex.finditer(text):
+        if _grid_place(text, m.start(), lex):
+            continue  # "begon vanaf P17", "die vanaf de derde startplaats vertrok": the grid, not the result
+        if m.group(0)[0].islower() and (regex.search(r"(?:^|[.!?]\s+|\n)De\s+$", text[max(0, m.start() - 6):m.start()])
+                                        or regex.match(r"\s+(?:op|van|in)\s+(?:de|het)\b", text[m.end():m.end() + 12])):
+            continue  # "De nummer vier pakte ...", "de nummer 1 van de wereld": a standing or a name, no place here
         n = m.group("n").lower()
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(n) if n.isdigit() else lex.cardinals[n]))
     for m in lex.rank_phrase_regex.finditer(text):
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.rank_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
+    for m in (lex.places_list_regex.finditer(text) if lex.places_list_regex else ()):
+        for n in regex.finditer(r"[\w]+", m.group("list")):
+            if n.group(0).lower() != "en":
+                value = int(n.group(0)) if n.group(0).isdigit() else lex.cardinals[n.group(0).lower()]
+                add(Mention("RANK", m.start("list") + n.start(), m.start("list") + n.end(), n.group(0), value))
     for m in rx["medals"].finditer(text):
         if not lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
             add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
@@ -282,6 +305,11 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         nxt = _next_word(text, m.end(), 1)
         if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before:
             continue
+        if lex.win_count_regex.match(text, m.end()):
+            continue  # "won er drie", "won dit jaar elf races": how often, not this race
+        prev = regex.split(r"[.!?;:]", text[max(0, m.start() - 50):m.start()])[-1]
+        if any(w.lower() in lex.winner_not_after for w in regex.findall(r"[\w-]+", prev)[-6:]):
+            continue  # "Zo erft Jan Smit de pole": another's place handed on, not won
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
     for m in lex.leader_regex.finditer(text):

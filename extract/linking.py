@@ -86,6 +86,7 @@ class LinkedResult:
     mark: float | None = None
     mark_unit: str | None = None
     evidence: list[tuple[str, Mention]] = field(default_factory=list)
+    rank_listed: bool = False  # the rank comes from a results list, which outranks the prose
 
 
 @dataclass
@@ -164,8 +165,10 @@ class _Linker:
         self.past_spans: list[tuple[int, int]] = []
         self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
         self.prev_rounds: list[Mention] = []  # the rounds named in the sentence before
+        self.list_spans: list[tuple[int, int]] = []
         self.cues = self_cues  # event mentions found by a cue phrase, not by the event's name
         self.top_groups: list[tuple[str, int, int]] = []  # "twee Britten in de top drie": (country, count, top)
+        self.possessive: set[tuple[int, int]] = set()
         self._build_entities(people)
 
     # --- entities ---------------------------------------------------------------------------
@@ -202,6 +205,12 @@ class _Linker:
                                                           and len(e.full.split()) == 2}) == 1:
                     firsts = list(firsts.values())
                     ent = firsts[0]  # family name first: "Wang" is "Wang Lin"
+                elif len(toks) == 1 and toks[0].endswith("s") and len(owners := {
+                        id(e): e for k, e in full.items() if k.split()[-1] == toks[0][:-1]}) == 1:
+                    # "Haugs landgenote": the possessive of a surname names its owner, never a competitor here
+                    self.by_mention[(p.start, p.end)] = next(iter(owners.values()))
+                    self.possessive.add((p.start, p.end))
+                    continue
                 elif key in singles:
                     ent = singles[key]
                 else:
@@ -301,6 +310,8 @@ class _Linker:
             if block.kind == "heading":
                 self._heading(block)
                 continue
+            if block.kind == "list":
+                self.list_spans.append((block.start, block.end))
             for s, e in block.sentences:
                 self._sentence(s, e, is_list=block.kind == "list")
         self._finish()
@@ -633,7 +644,7 @@ class _Linker:
         self.prev_focus = self.focus
         for ci, (cs, ce, antecedent, about_record, continues) in enumerate(clauses):
             cms = [m for m in ms if cs <= m.start < ce]
-            refs = [m for m in cms if m.kind in REFERENT_KINDS]
+            refs = [m for m in cms if m.kind in REFERENT_KINDS and (m.start, m.end) not in self.possessive]
             subordinate = antecedent == "subordinate"  # "de enige die hem nog kon bijhouden"
             if subordinate:
                 antecedent = None
@@ -906,6 +917,12 @@ class _Linker:
             # in an allround report a place without a time or a named distance is in the classification
             return (self.allround, None)
         return self.event
+
+    def _all_ranged(self) -> bool:
+        """Does every event of the sport have a range of plausible times (a time outside all is no result)?"""
+        events = {e for e, sports in self.lex.sport_only.items() if self.sport in sports}
+        default = self.lex.default_event.get(self.sport)
+        return bool(events and default) and events | {default} <= set(self.ranges)
 
     def _cue_near(self, v: Mention) -> bool:
         """Is the event of the sentence around ``v`` told only by a cue ("verloor bij de start de leiding")?"""
@@ -1295,6 +1312,8 @@ class _Linker:
                 inferred = self._infer_event(options, ent.team) if ev is None else None
                 if inferred:
                     ev = inferred
+                elif ev is None and self._all_ranged():
+                    continue  # a lap or a split ("een laatste ronde in 7:17"): it fits no event of the sport
                 elif ev and ev[0] in self.ranges and not any(self._plausible(ev[0], o) for o in options):
                     continue  # a split, a lap or a gap: no finishing time for this event
             rnd = self.value_round.get((v.start, v.end))
@@ -1320,6 +1339,7 @@ class _Linker:
                     res.gap_s = tm.alternatives[-1] if self.sport == "cycling" and tm.alternatives else tm.seconds
             elif v.kind in ("RANK", "WIN", "WINOBJ", "LEAD") and res.rank is None:
                 res.rank = int(v.value)
+                res.rank_listed = any(a <= v.start < b for a, b in self.list_spans)
             elif v.kind == "STATUS":
                 res.status = v.value
             elif v.kind == "POINTS" and res.mark is None:
@@ -1335,7 +1355,9 @@ class _Linker:
 
         if other.time_s is not None and (keep.time_s is None or (not sure(keep) and sure(other))):
             keep.time, keep.time_s, keep.anchor, keep.sentence = other.time, other.time_s, other.anchor, other.sentence
-        keep.rank = keep.rank if keep.rank is not None else other.rank
+        if other.rank is not None and (keep.rank is None or (other.rank_listed and not keep.rank_listed)):
+            # "X, die vorig jaar nog vierde werd, ..." beside "6. X" in the results list: the list tells the place
+            keep.rank, keep.rank_listed = other.rank, other.rank_listed
         keep.gap_s = keep.gap_s if keep.gap_s is not None else other.gap_s
         if keep.mark is None:
             keep.mark, keep.mark_unit = other.mark, other.mark_unit

@@ -463,6 +463,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             split_tokens.append((word, start, is_start))
     tokens = split_tokens
     spans: list[tuple[int, int]] = []
+    deferred: list[tuple[int, int, str]] = []
     i = 0
     n = len(tokens)
     while i < n:
@@ -489,6 +490,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Heerlijk!" in speech
             if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings) \
                     or w.lower() in lex.function_words or in_quote:
+                if not in_quote and w.lower() not in lex.function_words:
+                    deferred.append((tokens[i][1], tokens[i][1] + len(w), w))
                 i = j
                 continue
         elif len(words) > 1 and (words[0].lower() in lex.titles or any(
@@ -529,6 +532,10 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             start = tokens[b][1]
         spans.append((start, end))
         i = j
+    # "Wilde strandde op ...": a word that opens a sentence is a name after all when it is the surname
+    # of a full name found elsewhere ("Hayden Wilde")
+    surnames = {text[a:b].split()[-1] for a, b in spans if len(text[a:b].split()) > 1}
+    spans += [(a, b) for a, b, w in deferred if w in surnames]
     for s, e in model_people or ():
         if not any(a < e and s < b for a, b in spans):
             spans.append((s, e))

@@ -296,3 +296,81 @@ def test_ordinal_opening_a_sentence_is_no_name():
     rows = by_competitor("Jan Smit won de marathon in 2.06.10. Vierde werd de Keniaan Peter Kamau.",
                          categories=["atletiek"])
     assert (rows["Peter Kamau"].rank, rows["Peter Kamau"].country) == (4, "KEN")
+
+# --- motorsport and triathlon: weekend reports, grids, lists, splits -------------------------------
+
+def test_motorsport_weekend_turns_from_qualifying_to_race():
+    rows = results(
+        "Piet Smit greep zaterdag in de kwalificatie met 1.21,400 de pole. Jan Bakker was tweede.\n\n"
+        "Bij de start schoot Bakker naar voren. Smit had voor de 60 ronden 1:32.10,200 nodig. "
+        "Bakker kwam als tweede over de streep.", categories=["formule 1"])
+    got = {(r.athlete, r.event, r.rank, r.time_s) for r in rows}
+    assert ("Piet Smit", "qualifying", 1, 81.4) in got
+    assert ("Jan Bakker", "qualifying", 2, None) in got
+    assert ("Piet Smit", "race", 1, 5530.2) in got  # the implied winner beside a second
+    assert ("Jan Bakker", "race", 2, None) in got
+
+
+def test_motorsport_future_race_does_not_take_the_qualifying_place():
+    rows = results("Piet Smit reed in de kwalificatie de vierde tijd en start zondag in de race vanaf de tweede rij.",
+                   categories=["formule 1"])
+    assert [(r.athlete, r.event, r.rank) for r in rows] == [("Piet Smit", "qualifying", 4)]
+
+
+def test_motorsport_grid_place_of_a_race_that_is_over_is_no_result():
+    rows = by_competitor("Piet Smit begon door een gridstraf pas vanaf P15, maar won de race.", categories=["formule 1"])
+    assert (rows["Piet Smit"].event, rows["Piet Smit"].rank) == ("race", 1)
+
+
+def test_motorsport_places_listed_after_names():
+    rows = by_competitor("Jan Bakker won de race. Daarachter volgden Piet Smit, Kees Dekker en Ruud Mol op de plaatsen "
+                         "vier, vijf en zes.", categories=["formule 1"])
+    assert [rows[n].rank for n in ("Piet Smit", "Kees Dekker", "Ruud Mol")] == [4, 5, 6]
+    assert "Daarachter" not in rows
+
+
+def test_demonym_duo_in_apposition_sets_both_countries():
+    rows = by_competitor("Jan Bakker won de race. Achter hem eindigde het Franse duo van Team Oost, Luc Martin en "
+                         "Paul Morel. Martin werd tweede, Morel derde.", categories=["formule 1"])
+    assert rows["Luc Martin"].country == rows["Paul Morel"].country == "FRA"
+
+
+def test_indefinite_demonym_in_apposition():
+    rows = by_competitor("Marco Rossi, net als Luca Bianchi een Italiaan, werd vierde in de race.", categories=["motogp"])
+    assert rows["Marco Rossi"].country == "ITA"
+
+
+def test_counted_group_in_the_top_places():
+    rows = by_competitor("In de kwalificatie was Jan Bakker (Ned) de snelste. Tom Hill werd tweede. Derde werd Ian Kerr, "
+                         "waardoor er twee Britten in de top drie staan.", categories=["formule 1"])
+    assert rows["Tom Hill"].country == rows["Ian Kerr"].country == "GBR"
+    assert rows["Jan Bakker"].country == "NED"
+
+
+def test_win_count_is_no_place():
+    rows = by_competitor("Marco Rossi werd derde in de race. Rossi won er dit seizoen drie.", categories=["motogp"])
+    assert rows["Marco Rossi"].rank == 3
+
+
+def test_triathlon_splits_are_no_results():
+    rows = by_competitor("Anna Berg won de Ironman in 8.31.12. Op de fiets zette ze 4.40.10 neer en "
+                         "met de snelste looptijd van 2.50.05 hield ze stand.", categories=["triatlon"])
+    assert (rows["Anna Berg"].event, rows["Anna Berg"].time_s, rows["Anna Berg"].rank) == ("ironman", 30672.0, 1)
+
+
+def test_possessive_surname_is_no_competitor():
+    rows = by_competitor("Anna Berg werd tweede in de Ironman. Het brons was voor Bergs landgenote Eva Lind.",
+                         categories=["triatlon"])
+    assert set(rows) == {"Anna Berg", "Eva Lind"}
+    assert rows["Eva Lind"].rank == 3
+
+
+def test_surname_opening_a_sentence_is_a_name_when_known():
+    rows = by_competitor("Jan Wilde werd tweede in de triatlon. Wilde strandde op 0:06 van de winnaar.", categories=["triatlon"])
+    assert rows["Jan Wilde"].rank == 2
+
+
+def test_results_list_rank_outranks_the_prose():
+    rows = by_competitor("Eva Lind, die vorig seizoen hier nog vierde werd, was zesde.\n\nUitslag:\n1. Anna Berg 1.52.40\n"
+                         "6. Eva Lind 1.53.59", categories=["triatlon"])
+    assert rows["Eva Lind"].rank == 6

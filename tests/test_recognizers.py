@@ -316,3 +316,23 @@ def test_sentence_split_keeps_initials_together():
     text = "J. Leerdam won de 1000 meter. Ze klokte 1.13,83."
     (block,) = find_blocks(text)
     assert [text[s:e] for s, e in block.sentences] == ["J. Leerdam won de 1000 meter.", "Ze klokte 1.13,83."]
+
+
+def test_plural_place_noun_with_a_list_of_numbers():
+    assert values("Ze volgden op de plaatsen zes, zeven en acht.", "RANK") == [6, 7, 8]
+
+
+def test_grid_place_of_a_past_start_is_no_rank():
+    assert values("Hij begon vanaf P17 en vertrok vanaf de vijfde plaats.", "RANK") == []
+    assert values("Hij start zondag vanaf de vijfde plaats.", "RANK") == [5]
+
+
+def test_inherited_pole_is_no_win():
+    assert of("Zo erft Jan Smit de pole position.", "WIN") == []
+    assert len(of("Jan Smit pakte de pole position.", "WIN")) == 1
+
+
+def test_win_count_is_no_win():
+    assert of("Hij won er drie.", "WIN") == []
+    assert of("Hij won dit jaar elf races.", "WIN") == []
+    assert len(of("Hij won in 1.41.26.", "WIN")) == 1

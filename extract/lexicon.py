@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
@@ -61,7 +61,7 @@ SPECS: dict[str, dict] = {
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
-              "last_words": Words, "rank_phrases": MapOf(int)},
+              "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words,
                "gapped": MapOf(str)},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
@@ -264,6 +264,7 @@ class Lexicon:
         self.team_events = set(ev["team_events"])
         self.crew_events = set(ev["crew_events"])
         self.crew_sports = set(ev["crew_sports"])
+        self.combined_events = set(ev["combined_events"])
         self.minor_finals = set(ev["minor_finals"])
         self.distance_event_sports = set(ev["distance_event_sports"])
         self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
@@ -346,7 +347,9 @@ class Lexicon:
         self.winner_object_regex = regex.compile(
             rf"(?<![\w-])(?:(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w-]+){{0,4}}?\s+(?:{alts(rk['prize_verbs'])})"
             rf"|(?:ging|gaat)\s+(?P<noun>{alts(self.prize_nouns)})(?:\s+[\w.-]+){{0,5}}?\s+naar"
-            rf"|(?P<by>{alts(rk['winner_by'])}))(?![\w-])", regex.IGNORECASE)
+            rf"|(?P<by>{alts(rk['winner_by'])})"
+            # "brons voor Noor Visser" (a headline): the prize and the name right after "voor"
+            rf"|(?P<noun>{alts(self.prize_nouns)})\s+voor(?=\s+(?-i:\p{{Lu}})))(?![\w-])", regex.IGNORECASE | regex.VERSION1)
         self.rank_nouns = set(rk["rank_nouns"])
         self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
@@ -362,6 +365,10 @@ class Lexicon:
             rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['split_bare_prepositions']))})\s+(?:de|het)\s+{amount}\s*(?:{units})(?![\w-])",
             regex.IGNORECASE)
         self.rank_phrases = {k.lower(): v for k, v in rk["rank_phrases"].items()}
+        # "als tweede Nederlander", "was de beste Belg": a demonym told of the clause's subject
+        self.predicate_rank_regex = regex.compile(
+            rf"(?<![\w-])(?:als|was|werd|is|wordt)\s+(?:de\s+)?(?:{'|'.join(sorted(list(self.ordinals) + list(rk['superlatives']), key=len, reverse=True))})\s+$",
+            regex.IGNORECASE)
         self.rank_phrase_regex = words_regex(self.rank_phrases)
         self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
                                         regex.IGNORECASE | regex.VERSION1)

@@ -78,6 +78,7 @@ class LinkedResult:
     time_s: float | None = None
     gap_s: float | None = None
     rank: int | None = None
+    rank_kind: str | None = None  # TITLE: from a national title ("Nederlands kampioen"), which a told place beats
     status: str = "finished"
     sentence: tuple[int, int] = (0, 0)
     anchor: tuple[int, int] = (0, 0)
@@ -117,6 +118,12 @@ class _Linker:
                     if m.kind == "EVENT" and m.value[0] in as_round else
                     Mention("EVENT", m.start, m.end, m.text, (alias[m.value[0]], None))
                     if m.kind == "EVENT" and m.value[0] in alias else m for m in mentions]
+        lead = [b for b in blocks if b.kind != "caption"][:2]
+        lead_events = {m.value[0] for m in mentions if m.kind == "EVENT" and lead and m.start < lead[-1].end}
+        if len(lead_events) == 1 and lead_events <= lex.combined_events:
+            # a heptathlon report: "het speerwerpen", "de 800 meter" are its disciplines, not events
+            mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] not in lead_events
+                                                    and m.value[0] not in lex.team_events)]
         if sport and sport not in lex.distance_event_sports:
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         # "kwam als eerste over de streep": a passage about the race, though no word names it
@@ -492,11 +499,15 @@ class _Linker:
                     team = self._team(lex.team_country_prefixes[words[at]], name)
                     people.remove(p)
                     ms = [x for x in ms if x is not p] + [Mention("TEAMREF", p.start, p.end, name, team)]
+        predicate_countries: list[tuple[int, str]] = []
         for m in ms:
             if m.kind != "COUNTRY":
                 continue
             code, ckind = m.value
             after = self.text[m.end:m.end + 45]
+            if ckind in ("male", "female") and lex.predicate_rank_regex.search(self.text[max(s, m.start - 30):m.start]):
+                predicate_countries.append((m.start, code))  # "eindigde als tweede Nederlander"
+                continue
             nxt_person = next((p for p in people if m.end < p.start <= m.end + 30
                                and not regex.search(r"[,.;:()]", self.text[m.end:p.start])), None)
             if nxt_person is None and ckind in ("male", "female"):
@@ -622,9 +633,11 @@ class _Linker:
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
         sentence_gender = None
+        gender_at = e  # where the sentence first names a gender: it tells the subjects from there on
         for m in ms:
             if m.kind == "GENDER" and not self._in_quote(m.start):
                 self.gender = sentence_gender = m.value
+                gender_at = min(gender_at, m.start)
 
         # a line of a results list is one record ("1; Jutta Leerdam; NED; 1.13,20"): no clauses
         clauses = [(s, e, None, None, False)] if is_list and _FIELDS.search(self.text, s, e) else self._clauses(s, e, ms)
@@ -711,8 +724,12 @@ class _Linker:
             self.sentence_subject = main_subject
             if not relative and not subordinate and subject is not None:
                 last_subject = subject
-                if sentence_gender in ("women", "men") and not subject.team:
-                    subject.set_gender(sentence_gender)  # "Bij de mannen werd Bosma wereldkampioen"
+                if sentence_gender in ("women", "men") and not subject.team and gender_at < ce:
+                    # "Bij de mannen werd Bosma wereldkampioen"; not "Bosma tweede, Visser wint bij de vrouwen"
+                    subject.set_gender(sentence_gender)
+            for code in [c for pos, c in predicate_countries if cs <= pos < ce]:
+                if subject is not None and not subject.team:
+                    subject.set_country(code)  # "X eindigde als tweede Nederlander"
             # team events: a list of members stands for their team (the event named in the sentence
             # first: "Hassan viel in de 10.000 meter" after a relay is no relay member)
             crew_sport = (named_event or self.event) is None and self.sport in self.lex.crew_sports and len(group) > 1
@@ -1283,7 +1300,7 @@ class _Linker:
             elif ev and ev[0] == "classification":
                 ev = (self.allround, None) if self.allround else self.event
             if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
-                    and nat[1] == "adjective" and not ent.team:
+                    and nat[1] in ("adjective", "female") and not ent.team:  # "de Nederlandse titel"
                 ent.set_country(nat[0])  # "Nederlands kampioen"
             field_unit = self.lex.field_events.get(ev[0]) if ev else None
             if field_unit and v.kind in ("TIME", "MARK", "POINTS"):
@@ -1337,8 +1354,12 @@ class _Linker:
                     res.gap_s = tm
                 else:  # cycling writes gaps as minutes.seconds: "+1.29"
                     res.gap_s = tm.alternatives[-1] if self.sport == "cycling" and tm.alternatives else tm.seconds
-            elif v.kind in ("RANK", "WIN", "WINOBJ", "LEAD") and res.rank is None:
-                res.rank = int(v.value)
+            elif v.kind in ("RANK", "WIN", "WINOBJ", "LEAD") and (res.rank is None or (
+                    res.rank_kind == "TITLE" and v.kind != "LEAD")):
+                # "Nederlands kampioen" in an open race where he was "tweede": the race's place
+                national = v.kind == "LEAD" and self.lex.country_words.get(v.text.split()[0].lower(), ("", ""))[1] in (
+                    "adjective", "female")
+                res.rank, res.rank_kind = int(v.value), "TITLE" if national else v.kind
                 res.rank_listed = any(a <= v.start < b for a, b in self.list_spans)
             elif v.kind == "STATUS":
                 res.status = v.value
@@ -1355,9 +1376,10 @@ class _Linker:
 
         if other.time_s is not None and (keep.time_s is None or (not sure(keep) and sure(other))):
             keep.time, keep.time_s, keep.anchor, keep.sentence = other.time, other.time_s, other.anchor, other.sentence
-        if other.rank is not None and (keep.rank is None or (other.rank_listed and not keep.rank_listed)):
+        if other.rank is not None and (keep.rank is None or (other.rank_listed and not keep.rank_listed) or (
+                keep.rank_kind == "TITLE" and other.rank_kind not in ("TITLE", "LEAD"))):
             # "X, die vorig jaar nog vierde werd, ..." beside "6. X" in the results list: the list tells the place
-            keep.rank, keep.rank_listed = other.rank, other.rank_listed
+            keep.rank, keep.rank_listed, keep.rank_kind = other.rank, other.rank_listed, other.rank_kind
         keep.gap_s = keep.gap_s if keep.gap_s is not None else other.gap_s
         if keep.mark is None:
             keep.mark, keep.mark_unit = other.mark, other.mark_unit

@@ -267,6 +267,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if det and nxt and nxt[0].isalpha() and nxt[0] not in STOP_WORDS and nxt[0] not in lex.rank_nouns and not (
                 len(nxt) > 1 and nxt[1] in lex.rank_nouns):
             continue  # "de eerste zwarte vrouw", "haar zevende wereldbekerzege"
+        if nxt and lex.country_words.get(nxt[0], ("", ""))[1] in ("male", "female", "plural"):
+            continue  # "als tweede Nederlander": a place among compatriots
         if nxt and (nxt[0] in lex.not_rank_nouns
                     or (len(nxt) > 1 and nxt[0] not in STOP_WORDS and nxt[1] in lex.not_rank_nouns)
                     or (len(nxt) > 2 and nxt[0] in lex.joiner_words and nxt[2] in lex.not_rank_nouns)):

@@ -115,6 +115,9 @@ def find_times(text: str) -> list[TimeMention]:
                 continue
             elif minutes_reading is not None:
                 alternatives = (minutes_reading,)
+        elif name == "minutes_frac" and regex.fullmatch(r"\d:[0-5]\d\.[0-5]\d", text[start:end]):
+            # "1:00.42" is also 1 h 0 min 42 s (a half marathon); the linker picks by plausibility
+            alternatives = (float(int(g["m"]) * 3600 + int(g["s"]) * 60 + int(g["f"])),)
         elif name == "hours_dot":
             alternatives = (round(int(g["h"]) * 60 + int(g["m"]) + int(g["s"]) / 100, 3),)  # 2.06.03 = 2 min 6.03 s
         else:

@@ -374,3 +374,30 @@ def test_results_list_rank_outranks_the_prose():
     rows = by_competitor("Eva Lind, die vorig seizoen hier nog vierde werd, was zesde.\n\nUitslag:\n1. Anna Berg 1.52.40\n"
                          "6. Eva Lind 1.53.59", categories=["triatlon"])
     assert rows["Eva Lind"].rank == 6
+
+
+
+def test_heptathlon_disciplines_are_no_events():
+    rows = by_competitor(
+        "Anna Visser wint de zevenkamp\n\nAnna Visser won de zevenkamp met 6.512 punten. Lisa Bakker werd tweede.\n\n"
+        "In het speerwerpen gooide Visser 49,10 meter. In de afsluitende 800 meter liep ze 2'10\"20. "
+        "Bakker eindigde op 6.430 punten.", categories=["atletiek"])
+    assert set(rows) == {"Anna Visser", "Lisa Bakker"}
+    assert (rows["Anna Visser"].event, rows["Anna Visser"].mark, rows["Anna Visser"].rank) == ("heptathlon", 6512.0, 1)
+    assert (rows["Lisa Bakker"].event, rows["Lisa Bakker"].mark, rows["Lisa Bakker"].rank) == ("heptathlon", 6430.0, 2)
+
+
+def test_half_marathon_time_in_hours_and_place_among_compatriots():
+    rows = by_competitor("Bij de halve marathon van Venlo won de Keniaan Peter Kamau in 59.50. Jan Smit werd "
+                         "Nederlands kampioen: hij werd derde in 1:01.12. Kees Bakker eindigde als tweede Nederlander "
+                         "en werd zesde in 1:02.40.", categories=["atletiek"])
+    assert (rows["Peter Kamau"].time_s, rows["Peter Kamau"].rank) == (3590.0, 1)
+    assert (rows["Jan Smit"].time_s, rows["Jan Smit"].rank, rows["Jan Smit"].country) == (3672.0, 3, "NED")
+    assert (rows["Kees Bakker"].time_s, rows["Kees Bakker"].rank, rows["Kees Bakker"].country) == (3760.0, 6, "NED")
+
+
+def test_medal_for_a_name_in_a_headline_and_completing_the_podium():
+    rows = by_competitor("Goud voor Anna Visser op de 1500 meter\n\nAnna Visser won de 1500 meter in 4.01,20. "
+                         "Lisa Bakker werd tweede in 4.02,10. Karin Smit maakte het podium compleet.",
+                         categories=["atletiek"])
+    assert [rows[n].rank for n in ("Anna Visser", "Lisa Bakker", "Karin Smit")] == [1, 2, 3]

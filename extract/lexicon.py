@@ -73,7 +73,8 @@ SPECS: dict[str, dict] = {
               "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
               "place_adjective_endings": Words, "place_articles": Words, "age_suffix": str,
-              "person_article": str, "indefinite_articles": Words},
+              "person_article": str, "indefinite_articles": Words,
+              "first_person_possessives?": Words, "home_country_cues?": Words},
     "times": {"notations": [{"name": str, "regex": str, "reading?": str}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
@@ -437,6 +438,11 @@ class Lexicon:
         self.particles = {p.lower() for p in nm["particles"]}
         self.not_names = set(nm["not_names"])
         self.description_heads = {w.lower() for w in nm["description_heads"]}
+        self.first_person_possessives = {w.lower() for w in nm.get("first_person_possessives", ())}
+        # "X was de beste Belg": the country of the report's readers, whom "onze landgenoot" means
+        self.home_country_regex = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(map(regex.escape, nm.get("home_country_cues") or ["(?!x)x"])) + r")\s+(?P<w>[\w-]+)",
+            regex.IGNORECASE)
         self.female_words = {w.lower() for w in nm["female_words"]}
         self.male_words = {w.lower() for w in nm["male_words"]}
         self.compatriot_words = {w.lower() for w in nm["compatriot_words"]}

@@ -454,6 +454,12 @@ class _Linker:
                 # named there whose country is open, else anyone recent
                 before = [e for e in reversed(self.prev_sentence_entities) if e is not clause_subject]
                 pool += [e for e in before if e.country == code]
+                lead = next((b for b in self.blocks if b.kind == "paragraph"), None)
+                if subject_position and lead is not None and lead.start <= m.start < lead.end and self.focus is not None \
+                        and self.focus in before and self.focus.country is None and m.start > lead.sentences[0][1] - 1:
+                    # the lead's second sentence goes on about the lead's subject: "Jan Smit versloeg Ian Kerr in
+                    # Assen. De Schot won ..." is about Smit
+                    pool.append(self.focus)
                 pool += [e for e in before if e.country is None]
                 pool += [e for e in ([self.focus] if self.focus else []) + recent if e.country == code]
                 pool += [e for e in recent if e.country is None]
@@ -697,6 +703,9 @@ class _Linker:
                     continue
                 resolved.append((r, ent))
                 self.resolved_refs[(r.start, r.end)] = ent
+                if r.kind == "DESC" and r.value["head"] in self.lex.compatriot_words and \
+                        r.text.split()[0].lower() in self.lex.first_person_possessives:
+                    ent.set_country(self._home_country())  # "Onze landgenoot stapte af"
                 if subj_pos and subject is None:
                     subject = ent
                     group = [ent]
@@ -934,6 +943,12 @@ class _Linker:
             # in an allround report a place without a time or a named distance is in the classification
             return (self.allround, None)
         return self.event
+
+    def _home_country(self) -> str | None:
+        """The readers' country, when the report names the best of one ("Jan Smit was de beste Belg")."""
+        codes = {cw[0] for m in self.lex.home_country_regex.finditer(self.text)
+                 if (cw := self.lex.country_words.get(m.group("w").lower())) and cw[1] in ("male", "female")}
+        return codes.pop() if len(codes) == 1 else None
 
     def _all_ranged(self) -> bool:
         """Does every event of the sport have a range of plausible times (a time outside all is no result)?"""
@@ -1198,6 +1213,11 @@ class _Linker:
                     source = main_subject
             if source is None:
                 source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
+            if source is None:
+                # "Zijn landgenoot X maakte het Noorse feest compleet": the country the sentence names
+                told = {c.value[0] for c in self.mentions if c.kind == "COUNTRY" and s <= c.start < e
+                        and c.value[1] in ("adjective", "female") and regex.match(r"\s+\p{Ll}", self.text[c.end:c.end + 3])}
+                source = next((x for x in reversed(self.recent) if x is not ent and x.country in told), None)
             if source is None and self.prev_focus is not None and self.prev_focus is not ent:
                 source = self.prev_focus
             if source is not None:

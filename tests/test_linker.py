@@ -401,3 +401,21 @@ def test_medal_for_a_name_in_a_headline_and_completing_the_podium():
                          "Lisa Bakker werd tweede in 4.02,10. Karin Smit maakte het podium compleet.",
                          categories=["atletiek"])
     assert [rows[n].rank for n in ("Anna Visser", "Lisa Bakker", "Karin Smit")] == [1, 2, 3]
+
+def test_lead_demonym_goes_on_about_the_lead_subject():
+    rows = by_competitor("Smit verslaat Kerr in Assen\n\nJan Smit heeft Ian Kerr in Assen verslagen. "
+                         "De Schot won de race met een ruime voorsprong.", categories=["motogp"])
+    assert rows["Jan Smit"].country == "GBR" and rows["Jan Smit"].rank == 1
+
+
+def test_compatriot_of_the_country_the_sentence_names():
+    rows = by_competitor("Ole Berg won de Ironman. De Fransman Luc Martin werd tweede. Zijn landgenoot Per Lie "
+                         "maakte het Noorse feest compleet als derde.", categories=["triatlon"])
+    assert rows["Ole Berg"].rank == 1
+    assert rows["Per Lie"].country != "FRA"
+
+
+def test_onze_landgenoot_is_of_the_readers_country():
+    rows = by_competitor("Jan Peeters was de beste Belg als twaalfde in de Ironman. Minder geluk had Tom Maes. "
+                         "Onze landgenoot stapte na 100 kilometer fietsen af.", categories=["triatlon"])
+    assert (rows["Tom Maes"].country, rows["Tom Maes"].status) == ("BEL", "dnf")

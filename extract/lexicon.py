@@ -81,7 +81,7 @@ SPECS: dict[str, dict] = {
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
-                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
+                "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
@@ -490,6 +490,7 @@ class Lexicon:
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
         self.round_anaphora = {w.lower() for w in lk["round_anaphora"]}
+        self.round_path = alt(lk["round_path"])
         self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
         self.joiner_words = {w.lower() for w in lk["list_joiners"]}
         self.distance_joiner = alt(lk["distance_joiners"])

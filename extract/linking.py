@@ -407,6 +407,9 @@ class _Linker:
             if self.sentence_team_event and self.team_focus is not None and code is None and (
                     head in lex.plural_heads or (nxt and nxt[0].lower() in lex.plural_heads)):
                 return self.team_focus  # "Haar ploeggenotes finishten in 2.58,10"
+            if head in lex.plural_heads:
+                # "de ploeg": the team just named in a team event, never a single athlete
+                return self.team_focus if self.sentence_team_event and code is None else None
             if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
                 count = next((lex.number_words[w] for w in m.value["mods"].split() if w in lex.number_words), 0)
                 if code and count and not self.sentence_team_event:
@@ -524,8 +527,8 @@ class _Linker:
                 if prev is not None and (ent := self.by_mention.get((prev.start, prev.end))):
                     ent.set_country(code)
                     continue
-            head_word = regex.match(r"\s+([\w-]+)", after)
-            if nxt_person is None and not team_event and ckind != "names" and head_word and (
+            head_word = regex.match(r"\s+(?:\p{Ll}+e\s+)?([\w-]+)", after)  # "de Nederlandse (lichte) dubbeltwee"
+            if nxt_person is None and (not team_event or ckind != "plural") and ckind != "names" and head_word and (
                     head_word.group(1).lower() in lex.crew_nouns or head_word.group(1).lower() in lex.plural_heads):
                 # "het Noorse duo van Team X, Jan Berg en Ole Lie": the names in apposition
                 lead = regex.compile(r"[^.,:;()]{0,40}?[,:]\s*").match(self.text, m.end, e)
@@ -576,7 +579,18 @@ class _Linker:
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, team))
             elif ckind == "plural" and team_event:
                 name = lex.countries[code].names[0] if lex.countries[code].names else m.text
-                ms.append(Mention("TEAMREF", m.start, m.end, m.text, self._team(code, name)))
+                team = self._team(code, name)
+                ms.append(Mention("TEAMREF", m.start, m.end, m.text, team))
+                if nxt_person is not None:
+                    # "de Ieren Jan Doyle en Piet Lynch (6.17,30)": the names are the team's members
+                    pos = nxt_person.start
+                    for p in [p for p in people if p.start >= nxt_person.start]:
+                        if p is not nxt_person and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
+                            break
+                        if (ent := self.by_mention.get((p.start, p.end))) and ent not in team.members:
+                            ent.set_country(code)
+                            team.members.append(ent)
+                        pos = p.end
         ms.sort(key=lambda m: (m.start, -m.end))
         # drop DESC mentions that overlap a TEAMREF or a PERSON, or stand right before a name
         # ("het Spaanse toptalent Ana Ruiz": an attribute of the name)
@@ -1029,6 +1043,9 @@ class _Linker:
                 if prev is not None:
                     owner = dict((id(r), ent) for r, ent in resolved)[id(prev)]
                     by_paren = True
+                    if not owner.team and self.sentence_team_event:
+                        # "(6.17,30)" after a crew's last name: the crew's time
+                        owner = next((t for t in self.entities if t.team and owner in t.members), owner)
                     if zipped and owner in queue_by_kind.get(v.kind, ()):
                         queue_by_kind[v.kind].remove(owner)
             if by_paren:
@@ -1062,6 +1079,9 @@ class _Linker:
             # the sentence before the value, else "Daarin" the sentence before)
             rounds = [m for m in cms if m.kind == "ROUND"] or [
                 m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start]
+            # "via de herkansing naar de vijfde plaats": the way there, not the round of the place
+            rounds = [m for m in rounds if not regex.search(rf"\b(?:{self.lex.round_path})\s+(?:de\s+)?$",
+                                                            text[max(0, m.start - 12):m.start], regex.IGNORECASE)]
             round_value = min(rounds, key=lambda m: abs(m.start - v.start)).value if rounds else None
             if round_value is None and self.prev_rounds and regex.match(
                     r"\s*(\w+)", text[sent[0]:sent[1]]).group(1).lower() in self.lex.round_anaphora:
@@ -1497,7 +1517,10 @@ class _Linker:
             default = self.lex.stage_race_event
         for r in [r for r in out if r.event is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event is not None]
-            if len(others) > 1:
+            if len(others) > 1 and len({(o.event, o.distance_m) for o in others}) == 1:
+                # "naar de vijfde plaats" in a headline beside rows of the heat and the final: the final's
+                others = [o for o in others if o.round == "final"]
+            elif len(others) > 1:
                 # beside a qualifying row and a race row, the row without an event is the default event's
                 others = [o for o in others if o.event == default and o.distance_m is None]
             if len(others) == 1:

@@ -419,3 +419,20 @@ def test_onze_landgenoot_is_of_the_readers_country():
     rows = by_competitor("Jan Peeters was de beste Belg als twaalfde in de Ironman. Minder geluk had Tom Maes. "
                          "Onze landgenoot stapte na 100 kilometer fietsen af.", categories=["triatlon"])
     assert (rows["Tom Maes"].country, rows["Tom Maes"].status) == ("BEL", "dnf")
+
+
+def test_crew_named_after_a_plural_demonym_gets_the_time_in_brackets():
+    rows = results("In de dubbeltwee won Nederland in 6.14,80. Het brons ging naar de Ieren Jan Doyle en "
+                   "Piet Lynch (6.17,30).", categories=["roeien"])
+    irl = [r for r in rows if r.country == "IRL"]
+    assert [(r.rank, r.time_s) for r in irl] == [(3, 377.3)]
+
+
+def test_de_ploeg_is_the_team_just_named_and_via_is_no_round():
+    rows = results("Nederland won in de vier-zonder de B-finale in 5.58,40. Daarmee eindigde de ploeg als zevende.",
+                   categories=["roeien"])
+    assert [(r.country, r.rank, r.time_s) for r in rows] == [("NED", 7, 358.4)]
+    rows = results("Jan Smit en Piet Bakker via herkansing naar vijfde plaats\n\nJan Smit en Piet Bakker werden in "
+                   "de A-finale van de twee-zonder vijfde in 6.36,71. In de herkansing roeiden ze 6.40,95.",
+                   categories=["roeien"])
+    assert sorted((r.time_s, r.rank) for r in rows) == [(396.71, 5), (400.95, None)]

@@ -436,3 +436,9 @@ def test_de_ploeg_is_the_team_just_named_and_via_is_no_round():
                    "de A-finale van de twee-zonder vijfde in 6.36,71. In de herkansing roeiden ze 6.40,95.",
                    categories=["roeien"])
     assert sorted((r.time_s, r.rank) for r in rows) == [(396.71, 5), (400.95, None)]
+
+
+def test_held_at_a_distance_is_the_next_place():
+    rows = by_competitor("Anna Visser won de marathon in 2.21.10. Zij hield de Keniaanse Mary Wanjiru (2.21.40) "
+                         "in de slotfase op afstand.", categories=["atletiek"])
+    assert (rows["Mary Wanjiru"].rank, rows["Mary Wanjiru"].time_s) == (2, 8500.0)

@@ -519,7 +519,9 @@ class Lexicon:
         self.given_gender.update({n: "men" for n in gn["male"] if n not in gn["female"]})
         self.teams = list(r["teams"]["teams"])
         self.team_country_prefixes = dict(r["teams"]["country_prefixes"])
-        self.team_regex = words_regex(self.teams, case_insensitive=False)
+        # "de McLarens van X en Y", "de twee Ferrari's": a team's cars in the plural are the team too
+        self.team_regex = words_regex(self.teams + [t + suffix for t in self.teams for suffix in ("s", "'s", "’s")],
+                                      case_insensitive=False)
         self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])
         self.place_regex = words_regex(r["venues"]["venues"], case_insensitive=False)
         self.competition_regex = words_regex(r["venues"]["competitions"], case_insensitive=False)

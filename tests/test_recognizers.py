@@ -336,3 +336,7 @@ def test_win_count_is_no_win():
     assert of("Hij won er drie.", "WIN") == []
     assert of("Hij won dit jaar elf races.", "WIN") == []
     assert len(of("Hij won in 1.41.26.", "WIN")) == 1
+
+
+def test_team_cars_in_the_plural_are_a_team():
+    assert texts("Hij eindigde voor de McLarens van Jan Smit en Piet Bakker.", "TEAM") == ["McLarens"]

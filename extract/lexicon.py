@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
@@ -286,6 +286,15 @@ class Lexicon:
             r"(?<![\w.,])(?P<n>\d{2,4})\s+(?:meter\s+)?(?:" + "|".join(
                 regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ev["strokes"], key=len, reverse=True)) + r")(?![\w])",
             regex.IGNORECASE)
+        # "de 3000 meter aflossing", "de aflossing over 2.000 meter", "Aflossing, 5000 meter": one relay of that distance
+        team_words = "|".join(regex.escape(k).replace(r"\ ", r"\s+") for k, v in sorted(
+            self.named_events.items(), key=lambda kv: -len(kv[0])) if v == "relay")
+        links = "|".join(regex.escape(w) for w in ev["distance_links"])
+        units = "|".join(sorted((regex.escape(u) for u in self.distance_units), key=len, reverse=True))
+        dist = rf"(?:\d{{1,2}}(?:\.\d{{3}})+|\d{{1,5}})\s*(?:{units})"
+        self.relay_distance_regex = regex.compile(
+            rf"(?<![\w.,x×])(?P<d>{dist})\s+(?:{team_words})(?![\w-])"
+            rf"|(?<![\w-])(?:{team_words})\s*,?\s+(?:(?:{links})\s+(?:de\s+)?)?(?P<d2>{dist})(?![\w])", regex.IGNORECASE)
         self.points_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:" + "|".join(map(regex.escape, ev["points_units"])) + r")(?!\w)",
             regex.IGNORECASE)

@@ -242,6 +242,13 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
         else:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (lex.named_events[key], None)))
+    for m in lex.relay_distance_regex.finditer(text):
+        d = m.group("d") or m.group("d2")
+        n = regex.match(r"[\d.]+", d).group(0)
+        unit = d[len(n):].strip().lower()
+        metres = int(n.replace(".", "")) * lex.distance_units[unit]
+        out[:] = [x for x in out if not (x.kind == "EVENT" and m.start() <= x.start < m.end())]
+        add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres)))
     for m in lex.gap_phrase_regex.finditer(text):
         add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[regex.sub(r"\s+", " ", m.group("p").lower())]))
     for m in lex.points_regex.finditer(text):

@@ -340,3 +340,14 @@ def test_win_count_is_no_win():
 
 def test_team_cars_in_the_plural_are_a_team():
     assert texts("Hij eindigde voor de McLarens van Jan Smit en Piet Bakker.", "TEAM") == ["McLarens"]
+
+
+@pytest.mark.parametrize("text, metres", [
+    ("Ze wonnen de 3000 meter aflossing.", 3000),
+    ("In de aflossing over 2.000 meter werden ze tweede.", 2000),
+    ("Mannen, aflossing 5000 meter", 5000),
+    ("Gemengde aflossing, 2000 meter", 2000),
+])
+def test_relay_with_its_distance_is_one_event(text, metres):
+    assert values(text, "EVENT") == [("relay", metres)]
+

@@ -33,6 +33,7 @@ POSITIVES = [
     P("45.53", 45.53, id="sec.hh"),
     P("9,088", 9.088, id="sec,thousandths-cycling"),
     P("42,379", 42.379, id="sec,thousandths-two-digit"),
+    P("43.018", 43.018, id="sec.thousandths-flemish"),
     P("13\"99", 13.99, id="sec-quote-hh"),
     P("10,58 seconden", 10.58, id="sec,hh-seconden"),
     P("9,58 seconden", 9.58, id="sprint-seconden"),
@@ -81,6 +82,8 @@ def N(text, id=None, marks=()):
 NEGATIVES = [
     # dates and years
     N("12.02.2024", id="date-dots"),
+    N("ruim 10.000 toeschouwers", id="round-thousands"),
+    N("voor 15.250 toeschouwers", id="count-of-spectators"),
     N("25-12-2023", id="date-dashes"),
     N("06.03.21", id="date-short-year"),
     N("2021-12", id="year-month"),

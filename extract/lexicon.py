@@ -58,7 +58,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "win_negations": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -82,7 +82,9 @@ SPECS: dict[str, dict] = {
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
-                "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words},
+                "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
+                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words,
+                "just_behind": Words},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
     "venues": {"venues": Words, "competitions": Words},
@@ -346,6 +348,7 @@ class Lexicon:
         nouns = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_count_nouns", ()) or ["(?!x)x"])
         # "won er drie", "won dit jaar elf races": a count of wins, not a place
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
+        self.win_negation_regex = words_regex(rk["win_negations"])
         self.leader_regex = words_regex(rk["leader_phrases"])
         self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
@@ -471,8 +474,8 @@ class Lexicon:
         self.other_words = words_regex(nm["other_words"])
         self.genitive_words = [regex.escape(w.lower()) for w in nm["genitive_words"]]
         self.place_prefixes = set(nm["place_prefixes"])
-        self.place_adjective_endings = tuple(nm["place_adjective_endings"])
         self.place_articles = {w.lower() for w in nm["place_articles"]}
+        self.place_adjective_endings = tuple(nm["place_adjective_endings"])
         self.age_suffix = nm["age_suffix"]
         self.person_article = nm["person_article"].lower()
         self.indefinite_articles = {w.lower() for w in nm["indefinite_articles"]}
@@ -500,6 +503,11 @@ class Lexicon:
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
         self.round_anaphora = {w.lower() for w in lk["round_anaphora"]}
         self.round_path = alt(lk["round_path"])
+        self.next_round_before = {w.lower() for w in lk["next_round_before"]}
+        self.ahead_regex = regex.compile(
+            rf"\b(?:{alt(lk['ahead_modals'])})\b(.*?)\b(?:{alt(lk['ahead_phrases'])})\b", regex.IGNORECASE)
+        self.just_behind_regex = regex.compile(rf"\b(?:{alt(lk['just_behind'])})\s+", regex.IGNORECASE)
+        self.round_raced_before = {w.lower() for w in lk["round_raced_before"]}
         self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
         self.joiner_words = {w.lower() for w in lk["list_joiners"]}
         self.distance_joiner = alt(lk["distance_joiners"])

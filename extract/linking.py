@@ -170,6 +170,7 @@ class _Linker:
         self.heading_ranks: list[tuple[Entity, int, Any]] = []
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
+        self.pending_ahead: list[tuple[list[Entity], Entity, Any]] = []  # (right ahead, behind, event)
         self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
         self.prev_rounds: list[Mention] = []  # the rounds named in the sentence before
         self.list_spans: list[tuple[int, int]] = []
@@ -389,7 +390,9 @@ class _Linker:
             cw = lex.country_words.get(head)
             code = cw[0] if cw else None
             gender = lex.gender_of_word(head)
-            if cw and cw[1] == "female":
+            if m.text.split()[0].lower() in lex.place_articles:
+                pass  # "het Belgische duo": the neuter article tells no woman
+            elif cw and cw[1] == "female":
                 gender = "women"
             elif cw and cw[1] in ("male",):
                 gender = "men"
@@ -781,6 +784,7 @@ class _Linker:
                          assigned, is_list)
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
+        self._ahead(s, e, ms, assigned, main_subject)
         self._compatriots(s, e, people, main_subject, sentence_entities)
         if last_subject is None and sentence_entities:
             last_subject = sentence_entities[0]  # "... was een formaliteit voor Bosma. Hij won ..."
@@ -867,6 +871,8 @@ class _Linker:
                     continue
             if nxt is None:
                 continue
+            if nxt.kind == "PERSON" and self._inside_name_list(s + m.start(), nxt, ms):
+                continue  # "zwommen Anna Berg, Eva de Vries, Mia Jansen en Lisa Smit naar goud": one subject
             clause_start = max([c[0] for c in cuts if c[0] < pos] + [s])
             parens = [(a.start(), a.end()) for a in regex.finditer(r"\([^)]*\)", text[clause_start:pos])]
             has_value = any(clause_start <= v < pos and not any(clause_start + a <= v < clause_start + b for a, b in parens)
@@ -905,6 +911,29 @@ class _Linker:
                 out.append((seg[0], seg[1], "subordinate" if subordinate and seg[2] is None else seg[2], seg[3], seg[4]))
             subordinate = False
         return out
+
+    def _next_round(self, r: Mention, ms: list[Mention]) -> bool:
+        """Is the round the one reached or missed, not the one raced ("plaatste zich voor de finale",
+        "haalde de finale niet", but "strandde in de halve finale")?"""
+        words = regex.findall(r"[\w-]+", self.text[max(0, r.start - 30):r.start].lower())
+        while words and words[-1] in self.lex.determiners:
+            words.pop()
+        before = words[-1] if words else ""
+        if any(m.kind == "STATUS" and m.start <= r.start < m.end for m in ms):
+            return before not in self.lex.round_raced_before
+        return before in self.lex.next_round_before
+
+    def _inside_name_list(self, pos: int, nxt: Mention, ms: list[Mention]) -> bool:
+        """Is the comma or joiner at ``pos``, between two names, inside a list of three or more names?"""
+        people = [m for m in ms if m.kind == "PERSON"]
+        prev = next((p for p in reversed(people) if p.end <= pos), None)
+        if prev is None or self.text[prev.end:pos].strip():
+            return False
+        link = rf"\s*(?:,|{self.lex.joiner})\s*"
+        before = next((p for p in reversed(people) if p.end <= prev.start), None)
+        after = next((p for p in people if p.start >= nxt.end), None)
+        return bool(before and regex.fullmatch(link, self.text[before.end:prev.start])) or bool(
+            after and regex.fullmatch(link, self.text[nxt.end:after.start]))
 
     def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
         if v.kind == "POINTS":
@@ -1076,9 +1105,11 @@ class _Linker:
                     self._record_from_time(v, role, cms, None, self.event, sent, clause)
                 continue
             # "in de series", "in de finale": the round of this value, when the clause names one (else
-            # the sentence before the value, else "Daarin" the sentence before)
-            rounds = [m for m in cms if m.kind == "ROUND"] or [
-                m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start]
+            # the sentence before the value, else "Daarin" the sentence before); not a round reached or
+            # missed ("plaatste zich als derde voor de finale")
+            rounds = [m for m in cms if m.kind == "ROUND" and not self._next_round(m, cms)] or [
+                m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start
+                and not self._next_round(m, self.mentions)]
             # "via de herkansing naar de vijfde plaats": the way there, not the round of the place
             rounds = [m for m in rounds if not regex.search(rf"\b(?:{self.lex.round_path})\s+(?:de\s+)?$",
                                                             text[max(0, m.start - 12):m.start], regex.IGNORECASE)]
@@ -1231,6 +1262,15 @@ class _Linker:
                 # "hield Sato en haar landgenote Visser achter zich": "haar" is the subject
                 if main_subject is not None and main_subject is not ent and main_subject.country:
                     source = main_subject
+            if source is None and regex.search(r"\b(?:" + "|".join(self.lex.first_person_possessives) + r")\s+$",
+                                               self.text[max(s, s + m.start() - 7):s + m.start()], regex.IGNORECASE):
+                # "onze landgenote": of the readers' country ("de beste Belg"), else the one of the
+                # report's first competitor
+                if (home := self._home_country()):
+                    ent.set_country(home)
+                    continue
+                source = next((x for x in sorted(self.entities, key=lambda x: min((p.start for p in x.mentions), default=10**9))
+                               if x is not ent and x.country and not x.team and x.mentions), None)
             if source is None:
                 source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
             if source is None:
@@ -1243,6 +1283,54 @@ class _Linker:
             if source is not None:
                 ent.set_country(source.country)
             ent.set_gender(self.lex.gender_of_word(m.group(1)) if m.group(1).lower() != "landgenoten" else None)
+
+    def _as_crews(self, ent: Entity) -> list[Entity]:
+        """The competitor and, for a nation, its crews named by their members ("Nederland" after
+        "X, Y, Z en W zwommen naar goud")."""
+        if ent.team and ent not in self.crews and ent.country:
+            return [ent] + [c for c in self.crews if c.country == ent.country]
+        return [ent]
+
+    def _ahead(self, s, e, ms, assigned, subject: Entity | None) -> None:
+        """'moest X voor zich dulden', 'moest X laten voorgaan', 'in het spoor van X': X finished right
+        before the sentence's subject."""
+        if subject is None:
+            return
+        text = self.text[s:e]
+        m = self.lex.ahead_regex.search(text)
+        if m:
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and s + m.start(1) <= r.start < s + m.end(1)]
+        elif (m := self.lex.just_behind_regex.search(text)):
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and r.start >= s + m.end()][:1]
+        else:
+            return
+        pairs = [(r, ent) for r in refs if (ent := self._resolve_known(r)) is not None and ent is not subject]
+        if not pairs:
+            return
+        rounds = [x for x in ms if x.kind == "ROUND" and not self._next_round(x, ms)]
+        rnd = rounds[0].value if rounds else None
+        named = [x.value for x in ms if x.kind == "EVENT" and x.value[0] not in self.lex.standings_events
+                 and x.value[0] != "classification"]
+        sentence_event = named[-1] if named else self.event
+        own = next(((v, ev) for ent, v, ev in assigned if ent is subject and v.kind in ("RANK", "WIN", "WINOBJ")), None)
+        if own is not None:
+            rank, event = int(own[0].value), own[1]
+            rnd = self.value_round.get((own[0].start, own[0].end), rnd)
+        else:
+            latest = next((r for r in reversed(self.results) if r.entity in self._as_crews(subject) and r.rank), None)
+            if latest is None or (latest.event and sentence_event and latest.event != sentence_event[0]):
+                self.pending_ahead.append(([ent for _, ent in pairs], subject, sentence_event))
+                return
+            rank, event = latest.rank, (latest.event, latest.distance_m) if latest.event else sentence_event
+            rnd = rnd or latest.round
+        if rank - len(pairs) < 1:
+            return
+        for i, (r, ent) in enumerate(pairs):
+            if any(a[0] is ent and a[1].kind in ("RANK", "WIN", "WINOBJ") for a in assigned):
+                continue
+            assigned.append((ent, Mention("RANK", r.start, r.end, r.text, rank - len(pairs) + i), event))
+            if rnd:
+                self.value_round[(r.start, r.end)] = rnd
 
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
@@ -1278,7 +1366,7 @@ class _Linker:
             return
         lead_rank, event = next(((rk, ev) for ent, rk, ev in ranked if ent is lead), (None, self.event))
         if lead_rank is None:  # the lead's place told before: "De titel ging naar X. Zij bleef Y en Z voor."
-            latest = next((r for r in reversed(self.results) if r.entity is lead and r.rank), None)
+            latest = next((r for r in reversed(self.results) if r.entity in self._as_crews(lead) and r.rank), None)
             if latest is None:
                 return
             lead_rank, event = latest.rank, (latest.event, latest.distance_m)
@@ -1324,9 +1412,7 @@ class _Linker:
         for ent, v, event in assigned:
             if ent.non_athlete:
                 continue
-            words = v.text.lower().split()
-            if v.kind == "STATUS" and self._is_team_event(event) and (
-                    v.text.lower() in self.lex.team_status_ignored or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored):
+            if v.kind == "STATUS" and self._is_team_event(event) and self._is_fall(v):
                 continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
             cls_event = self.lex.classification_event.get(self.sport)
@@ -1408,6 +1494,11 @@ class _Linker:
             elif v.kind == "MARK" and res.mark is None:
                 res.mark, res.mark_unit = v.value, field_unit or "m"
 
+    def _is_fall(self, v: Mention) -> bool:
+        words = v.text.lower().split()
+        return v.kind == "STATUS" and (v.text.lower() in self.lex.team_status_ignored
+                                       or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored)
+
     def _absorb(self, keep: LinkedResult, other: LinkedResult) -> None:
         """Fold ``other`` into ``keep``: fill what ``keep`` lacks; a time of a named competitor beats one
         reached through a pronoun; a non-finished status wins."""
@@ -1470,10 +1561,16 @@ class _Linker:
             g = "mixed" if r.section_gender == "mixed" else r.entity.gender or r.section_gender
             if g is None:
                 # the nearest result of the same event whose gender is known
-                near = sorted((abs(o.anchor[0] - r.anchor[0]), o.entity.gender or o.section_gender) for o in self.results
+                # (a team's from the other teams first: "Kroatië pakte zilver" beside a list of crews)
+                near = sorted((o.entity.team != r.entity.team, abs(o.anchor[0] - r.anchor[0]), o.entity.gender or o.section_gender)
+                              for o in self.results
                               if o is not r and o.event == r.event and (o.entity.gender or o.section_gender))
-                g = near[0][1] if near else (article.most_common(1)[0][0] if article else None)
+                g = near[0][2] if near else (article.most_common(1)[0][0] if article else None)
             r.gender = g
+        # "de aflossing" without a distance: the sport's usual one for the relay's gender
+        for r in self.results:
+            if r.event == "relay" and r.distance_m is None:
+                r.distance_m = self.lex.relay_distance.get(self.sport, {}).get(r.gender)
         # merge rows of one competitor in one event (the same result told twice)
         merged: dict[tuple, LinkedResult] = {}
         out = []
@@ -1490,7 +1587,8 @@ class _Linker:
             if len(others) > 1:
                 # "wereldkampioen geworden" beside rows of the series, semifinal and final: the final's
                 others = [o for o in others if o.round == "final"]
-            if len(others) == 1 and None in (others[0].time_s, r.time_s):  # two times are two races
+            if len(others) == 1 and None in (others[0].time_s, r.time_s) and (
+                    None in (others[0].rank, r.rank) or others[0].rank == r.rank):  # two times or places are two races
                 self._absorb(others[0], r)
                 out.remove(r)
         # a crew member's own row ("Brys pakte brons") is the crew's row in that event
@@ -1530,10 +1628,6 @@ class _Linker:
             for r in out:
                 if r.event is None:
                     r.event = default
-        # "de aflossing" without a distance: the sport's usual one for the relay's gender
-        for r in out:
-            if r.event == "relay" and r.distance_m is None:
-                r.distance_m = self.lex.relay_distance.get(self.sport, {}).get(r.gender)
         # the implied winner: the one fastest time of an event whose others are told as second, third ...
         by_event: dict[tuple, list[LinkedResult]] = {}
         for r in out:
@@ -1544,6 +1638,27 @@ class _Linker:
             if len(unranked) == 1 and any(r.rank == 2 for r in rows) and not any(r.rank == 1 for r in rows) \
                     and all(r.time_s > unranked[0].time_s for r in timed if r is not unranked[0]):
                 unranked[0].rank = 1
+        # a fall is no non-finish when a place is told ("ging onderuit en werd vijfde") or the
+        # competitor raced on in the event (a fall in the semifinal, then the B-final)
+        falls = [r for r in out if r.status == "dnf" and all(self._is_fall(m) for k, m in r.evidence if k == "STATUS")]
+        for r in falls:
+            if r.rank is not None:
+                r.status = "finished"
+            elif r.time_s is None and any(o is not r and o.entity is r.entity and o.event == r.event
+                                          and (o.time_s is not None or o.rank is not None) for o in out):
+                out.remove(r)
+        # "moest X laten voorgaan" told before either place: one place apart
+        for ahead, behind, event in self.pending_ahead:
+            if len(ahead) != 1 or not event:
+                continue
+            rows_a = [r for r in out if r.entity is ahead[0] and r.event == event[0] and r.round in (None, "final")]
+            rows_b = [r for r in out if r.entity is behind and r.event == event[0] and r.round in (None, "final")]
+            if len(rows_a) == 1 and len(rows_b) == 1:
+                a, b = rows_a[0], rows_b[0]
+                if a.rank and not b.rank:
+                    b.rank = a.rank + 1
+                elif b.rank and not a.rank and b.rank > 1:
+                    a.rank = b.rank - 1
         # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:

@@ -319,18 +319,21 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         prev = regex.split(r"[.!?;:]", text[max(0, m.start() - 50):m.start()])[-1]
         if any(w.lower() in lex.winner_not_after for w in regex.findall(r"[\w-]+", prev)[-6:]):
             continue  # "Zo erft Jan Smit de pole": another's place handed on, not won
+        if lex.win_negation_regex.search(regex.split(r"[.!?;:,]", text[max(0, m.start() - 40):m.start()])[-1]):
+            continue  # "misten op de aflossing de zege"
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
     for m in lex.leader_regex.finditer(text):
-        if any(s <= m.start() < e for s, e in winobj):
-            continue
+        if any(s <= m.start() < e for s, e in winobj) or lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "greep net naast de wereldtitel"
         if "kampioen" in m.group(0).lower():
             # a title, not a result, unless something makes it so: "werd wereldkampioen", not
             # "de tweevoudig olympisch kampioen", "Olympisch kampioen Jan Bosma" or "Bosma, regerend kampioen"
             before = regex.findall(r"[\w-]+", text[max(0, m.start() - 40):m.start()])[-3:]
             if regex.match(r"\s+\p{Lu}", text[m.end():m.end() + 3]) or regex.search(
                     r",\s*(?:[\w-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]) or (
-                    any(w.lower() in lex.determiners for w in before) and not any(w.lower() in lex.copulas for w in before)):
+                    any(w.lower() in lex.determiners for w in before) and not any(w.lower() in lex.copulas for w in before)
+                    and not any(w.lower() in lex.copulas for w in _next_word(text, m.end(), 1))):
                 continue
         add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
     for m in lex.last_regex.finditer(text):
@@ -446,7 +449,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
     def blocked_at(start: int) -> bool:
         return any(s <= start < e for s, e in blocked)
 
-    def usable(i: int) -> bool:
+    def usable(i: int, inner: bool = False) -> bool:
         word, start, _ = tokens[i]
         if word.lower() in lex.ordinals:
             return False  # "Vierde werd Kipruto"
@@ -454,8 +457,11 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             return False
         if word in lex.non_name_words and not _given_name_before_surname(text, start, start + len(word), lex):
             return False
-        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{5,}$", word):
-            return False  # "A-groep", "EK-tijdrit", "Ferrari-coureur" (not "Lee Sang-hwa")
+        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{6,}$", word) or (
+                regex.match(r".*-\p{Ll}{5}$", word) and not (inner and regex.match(r"^\p{Lu}\p{Ll}{1,3}-", word))):
+            # "A-groep", "EK-tijdrit", "Ferrari-coureur"; a short hyphenated given name after the family
+            # name is part of the name ("Lee Sang-hwa", "Choi Min-jeong")
+            return False
         if word.lower() in lex.description_heads or word.lower() in lex.titles or word.lower() in lex.pronouns:
             return False
         return True
@@ -481,7 +487,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             continue
         j = i + 1
         while j < n:
-            if usable(j) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
+            if usable(j, inner=True) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
                 j += 1
                 continue
             # particles inside a name: "Jan de Boer", "Piet van der Meer", "Jan De Boer"

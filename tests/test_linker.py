@@ -442,3 +442,66 @@ def test_held_at_a_distance_is_the_next_place():
     rows = by_competitor("Anna Visser won de marathon in 2.21.10. Zij hield de Keniaanse Mary Wanjiru (2.21.40) "
                          "in de slotfase op afstand.", categories=["atletiek"])
     assert (rows["Mary Wanjiru"].rank, rows["Mary Wanjiru"].time_s) == (2, 8500.0)
+
+
+
+# --- rounds, relays and places in swimming and short track ----------------------------------------
+
+def test_missed_final_makes_no_final_row():
+    rows = results("Op de 100 meter rugslag zwom Lotte Jansen in de halve finale 1.00,12. "
+                   "Eva Bakker haalde de finale niet: zij strandde in de halve finale met 1.01,40.",
+                   categories=("zwemmen",))
+    eva = [r for r in rows if r.athlete == "Eva Bakker"]
+    assert [(r.round, r.status, r.time_s) for r in eva] == [("semifinal", "dnq", 61.4)]
+
+
+def test_place_before_next_round_is_the_rounds_place():
+    rows = results("Op de 200 meter vrije slag zwom Tom Smit in de halve finale 1.47,20 "
+                   "en plaatste hij zich als vierde voor de finale.", categories=("zwemmen",))
+    (r,) = rows
+    assert (r.round, r.rank, r.time_s) == ("semifinal", 4, 107.2)
+
+
+def test_fastest_of_the_field_in_a_semifinal():
+    (r,) = results("Op de 50 meter vlinderslag was Mia de Wit in de halve finale met 25,80 de snelste van het hele veld.",
+                   categories=("zwemmen",))
+    assert (r.round, r.rank) == ("semifinal", 1)
+
+
+def test_relay_named_by_swimmers_then_nation_overtakes_others():
+    rows = by_competitor("Op de 4x100 meter vrije slag zwommen de Nederlandse Anna Berg, Eva de Vries, Mia Jansen en Lisa Smit "
+                         "naar de wereldtitel. Nederland klokte 3.31,20 en bleef Canada (3.31,90) en Japan (3.32,45) voor.",
+                         categories=("zwemmen",))
+    ranks = {r.country: (r.rank, r.time_s) for r in rows.values()}
+    assert ranks == {"NED": (1, 211.2), "CAN": (2, 211.9), "JPN": (3, 212.45)}
+
+
+def test_b_final_win_is_no_place_of_the_event():
+    rows = results("Op de 500 meter won Tom Smit de B-finale in 41.210. Kim Lee won de finale in 40,050.",
+                   categories=("shorttrack",))
+    tom = next(r for r in rows if r.athlete == "Tom Smit")
+    assert (tom.time_s, tom.rank) == (41.21, None)
+
+
+def test_had_to_let_one_go_first():
+    rows = by_competitor("Op de 1000 meter werd Lisa Smit tweede. Ze moest alleen de Canadese Kim Boyd voor zich dulden.",
+                         categories=("shorttrack",))
+    assert (rows["Lisa Smit"].rank, rows["Kim Boyd"].rank) == (2, 1)
+
+
+def test_in_the_wake_of_gives_the_place_before():
+    rows = results("In haar halve finale van de 1500 meter werd Lisa Smit tweede, in het spoor van Kim Boyd.",
+                   categories=("shorttrack",))
+    assert {(r.athlete, r.round, r.rank) for r in rows} == {("Lisa Smit", "semifinal", 2), ("Kim Boyd", "semifinal", 1)}
+
+
+def test_short_track_fall_with_a_place_is_finished():
+    (r,) = results("Op de 500 meter ging Lisa Smit in de laatste bocht onderuit en werd vijfde.", categories=("shorttrack",))
+    assert (r.rank, r.status) == (5, "finished")
+
+
+def test_relay_list_of_nations_under_a_relay_heading():
+    text = "Mannen, aflossing 5000 meter\n1. Canada 6.50,114\n2. Nederland 6.50,290"
+    rows = results(text, categories=("shorttrack",))
+    assert [(r.country, r.event, r.distance_m, r.rank) for r in rows] == [
+        ("CAN", "relay", 5000, 1), ("NED", "relay", 5000, 2)]

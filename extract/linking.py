@@ -859,11 +859,14 @@ class _Linker:
             if nxt is None and lead_in and lead_in.group(0):
                 words = lead_in.group(0).split()
                 adverb = len(words) == 1 and words[0].lower() in self.lex.clause_adverbs and m.group(0).startswith(",")
+                joined = words == [words[0]] and words[0].lower() in self.lex.joiner_words and m.group(0).startswith(",")
                 if words[-1].lower() in self.lex.compatriot_words or words[-1].lower() in self.lex.country_words or adverb:
                     nxt = next((r for r in ms if r.kind == "PERSON" and r.start == s + m.end() + lead_in.end()), None)
                     if nxt is not None and adverb:
                         cuts.append((pos, None, False, None))  # ", ook Krol en Verbij doken ...": a new subject
                         continue
+                elif joined:  # ", en Nederland haalde de finish niet": a new subject after ", en"
+                    nxt = next((r for r in ms if r.kind in ("PERSON", "TEAMREF") and r.start == s + m.end() + lead_in.end()), None)
             if nxt is not None and m.group(0).startswith(","):
                 # ", de Canadese Weidemann pakte ...": a new clause only if a name follows the description
                 after = text[nxt.end:e]

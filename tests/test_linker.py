@@ -505,3 +505,11 @@ def test_relay_list_of_nations_under_a_relay_heading():
     rows = results(text, categories=("shorttrack",))
     assert [(r.country, r.event, r.distance_m, r.rank) for r in rows] == [
         ("CAN", "relay", 5000, 1), ("NED", "relay", 5000, 2)]
+
+
+def test_comma_en_and_a_country_start_a_new_clause():
+    rows = by_competitor("In de finale van de gemengde 4x400 meter kwam Lisa de Wit ten val, terwijl ze op weg leek "
+                         "naar goud, en Nederland haalde de finish niet. Italië won in 3.10,20.",
+                         categories=["atletiek"])
+    assert (rows["Nederland"].status, rows["Nederland"].rank) == ("dnf", None)
+    assert "Lisa de Wit" not in rows  # a relay runner has no row of her own

@@ -66,7 +66,7 @@ SPECS: dict[str, dict] = {
                "gapped": MapOf(str)},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
-                "equalled_cues": Words, "comparison_cues": Words},
+                "equalled_cues": Words, "comparison_cues": Words, "holder_nouns?": Words},
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
@@ -423,6 +423,11 @@ class Lexicon:
         self.record_set_to = regex.compile(rf"\s*(?:{alt(rc['set_to'])})\s*")
         self.record_of = regex.compile(rf"\s*(?:{alt(rc['record_of'])}|:)\s*")
         self.holder_before = regex.compile(rf"\s*(?:{alt(rc['holder_before'])}|\)?,?\s*(?:{alt(rc['holder_before'])}))\s+")
+        # "Wereldrecordhouder X (6.01,86)", "het record van X (6.03,32)": the time in brackets is the holder's old record
+        self.record_holder_regex = regex.compile(
+            rf"\b(?:{alt(rc.get('holder_nouns') or ['-'])})\s+(?:[\w'’-]+\s+){{0,3}}[\w'’-]+\s*\(\s*$", regex.IGNORECASE)
+        self.record_of_holder = regex.compile(
+            rf"\s*(?:{alt(rc['record_of'])})\s+(?:de\s+|het\s+)?(?:[\w'’-]+\s+){{0,4}}[\w'’-]+\s*\(\s*", regex.IGNORECASE)
         self.mark_of_regex = regex.compile(
             rf"\b(?:{alt(rc['old_before'])})\s+(?:[\w-]+\s+)?(?:{alt(rc['mark_nouns'])})\s+van\s*$", regex.IGNORECASE)
         self.limit_regex = regex.compile(rf"\b(?:{alt(rc['limits'])})\b[^.]{{0,30}}\(\s*$", regex.IGNORECASE)

@@ -168,6 +168,9 @@ class _Linker:
         self.prev_sentence_entities: list[Entity] = []
         self.sentence_team_event = False
         self.heading_ranks: list[tuple[Entity, int, Any]] = []
+        # places "in het klassement" of a report that is no multi-race contest: a cup's standing, which
+        # fills the race row of that competitor only when the text tells no other place there
+        self.standing_ranks: list[tuple[Entity, int, Any]] = []
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
         self.pending_ahead: list[tuple[list[Entity], Entity, Any]] = []  # (right ahead, behind, event)
@@ -803,6 +806,10 @@ class _Linker:
         events = [m for m in events if not any(a <= m.start < b for a, b in self.side_spans)]
         side = [(c[0], c[1]) for c in clauses if lex.subordinator_regex.match(self.text, c[0], c[1])]
         events = [m for m in events if not any(a <= m.start < b for a, b in side)]
+        # "op vier afstanden (500, 1500, 5000 en 10.000 meter)": several distances together name none of them
+        events = [m for m in events if not self._listed_distance(m)]
+        if not self.allround:  # "de wereldkampioen allround" in a report of another race: a title
+            events = [m for m in events if m.value[0] not in ("allround", "sprint_allround")]
         if events:
             last = events[-1].value
             if last[0] != "classification":
@@ -812,6 +819,17 @@ class _Linker:
                         self.race_event = last
         self._emit(assigned, (s, e))
         self.prev_rounds = [m for m in ms if m.kind == "ROUND"]
+
+    def _listed_distance(self, m: Mention) -> bool:
+        """Is the distance ``m`` one of a list of distances ("de 5000 en 10.000 meter", "500, 1500 en 3000 meter")?"""
+        if m.kind != "EVENT" or not m.value[1]:
+            return False
+        number = r"(?<![\d.,])(?:\d{1,2}\.\d{3}|\d{3,5})"
+        join = rf"(?:,|\s(?:{self.lex.distance_joiner}))"
+        before = regex.search(rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$",
+                              self.text[max(0, m.start - 30):m.start])
+        after = regex.match(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}", self.text[m.end:m.end + 30])
+        return bool(before or after)
 
     def _after_preposition(self, start: int, pos: int) -> bool:
         """Is the mention at ``pos`` the object of a preposition ("naar Canada", "tegen de Noor Berg")?"""
@@ -949,7 +967,9 @@ class _Linker:
         in_standings_clause = v.kind == "RANK" and opened_at >= 0 and any(
             m.kind == "EVENT" and m.value[0] in self.lex.standings_events for m in cms) and not any(
             m.kind == "EVENT" and m.value[1] for m in cms)
-        if any(a <= v.start < b for a, b in zones) or in_standings_clause:
+        # "In het eindklassement, waarin de 5000 en 10.000 meter tellen, eindigde X bovenaan": leading the standings
+        lead_of_standings = v.kind == "LEAD" and bool(zones)
+        if any(a <= v.start < b for a, b in zones) or in_standings_clause or lead_of_standings:
             if self.allround:  # "het eindklassement" of an allround championship is its classification
                 return (self.allround, None)
             return ("standings", None)
@@ -1040,10 +1060,14 @@ class _Linker:
                 return "result" if this_race else "old"  # "in een recordtijd (7u40:24)" / "het wereldrecord (3.53,31)"
             if lex.record_old_around.search(between + after):
                 return "old"
+            if lex.record_of_holder.fullmatch(between):
+                return "old"  # "het record van Kramer (6.03,32)"
             if lex.record_set_to.fullmatch(between):
                 return "result"
             if lex.record_of.fullmatch(between):
                 return "result" if this_race else "old"
+        if lex.record_holder_regex.search(text[max(0, t.start - 60):t.start]):
+            return "old"  # "Wereldrecordhouder X (6.01,86) ...": the holder's record, not this race
         if lex.mark_of_regex.search(clause_before):
             return "old"  # "haar eigen toptijd van 1.14,17"
         if lex.limit_regex.search(clause_before):
@@ -1208,6 +1232,8 @@ class _Linker:
         pre = self.text[max(clause[0], rec.start - 30):rec.start].lower()
         times_after = [m for m in cms if m.kind == "TIME" and m.start >= rec.end]
         if any(r.span == (t.start, t.end) for r in self.records for t in times_after):
+            if scope and subject is not None and not subject.team:
+                subject.set_country(scope)  # "kwam net tekort om het Nederlands record van X (6.03,32) te verbeteren"
             return
         state = "new"
         if self.lex.record_old_around.search(pre + " " + text) or (_YEAR.search(text) and not times_after):
@@ -1427,6 +1453,11 @@ class _Linker:
                     v.kind == "LEAD" and regex.sub(r"\s+", " ", v.text.lower()) in self.lex.classification_leader)):
                 ev = (cls_event, None)  # a stage race's "klassement"; "de nieuwe leider"
             elif ev and ev[0] == "classification":
+                if not self.allround and v.kind in ("RANK", "WIN", "WINOBJ", "LEAD"):
+                    race = self.race_event or self.event
+                    if race:
+                        self.standing_ranks.append((ent, int(v.value), race))
+                    continue
                 ev = (self.allround, None) if self.allround else self.event
             if v.kind == "LEAD" and (nat := self.lex.country_words.get(v.text.split()[0].lower())) \
                     and nat[1] in ("adjective", "female") and not ent.team:  # "de Nederlandse titel"
@@ -1501,6 +1532,27 @@ class _Linker:
         words = v.text.lower().split()
         return v.kind == "STATUS" and (v.text.lower() in self.lex.team_status_ignored
                                        or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored)
+
+    @staticmethod
+    def _fill_places_by_time(rows: list[LinkedResult]) -> None:
+        """Give unplaced times the places left open between the told places, when they fit exactly."""
+        timed = sorted((r for r in rows if r.time_s is not None and r.status == "finished"), key=lambda r: r.time_s)
+        times = [r.time_s for r in timed]
+        if len(timed) < 2 or len(set(times)) < len(times):
+            return
+        ranks = [r.rank for r in timed if r.rank is not None]
+        if not ranks or any(a >= b for a, b in zip(ranks, ranks[1:])):
+            return  # the told places do not follow the times: times of several races
+        run: list[LinkedResult] = []
+        below = 0
+        for r in timed:
+            if r.rank is None:
+                run.append(r)
+                continue
+            if run and r.rank - below - 1 == len(run):
+                for n, x in enumerate(run, below + 1):
+                    x.rank = n
+            run, below = [], r.rank
 
     def _absorb(self, keep: LinkedResult, other: LinkedResult) -> None:
         """Fold ``other`` into ``keep``: fill what ``keep`` lacks; a time of a named competitor beats one
@@ -1584,6 +1636,10 @@ class _Linker:
                 continue
             merged[key] = r
             out.append(r)
+        for ent, rank, event in self.standing_ranks:
+            rows = [r for r in out if r.entity is ent and (r.event, r.distance_m) == tuple(event)]
+            if len(rows) == 1 and rows[0].rank is None:
+                rows[0].rank = rank
         # a row without a round belongs to the competitor's one row of that event with a round
         for r in [r for r in out if r.round is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]
@@ -1662,6 +1718,10 @@ class _Linker:
                     b.rank = a.rank + 1
                 elif b.rank and not a.rank and b.rank > 1:
                     a.rank = b.rank - 1
+        # places told around unplaced times: "X won in 1.06,18 ... Y werd vierde in 1.06,47" with the times of Z and W
+        # between them: they are second and third, in the order of their times
+        for rows in by_event.values():
+            self._fill_places_by_time(rows)
         # a row needs a time, a rank or a non-finished status
         keep = []
         for r in out:

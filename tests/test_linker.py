@@ -513,3 +513,38 @@ def test_comma_en_and_a_country_start_a_new_clause():
                          categories=["atletiek"])
     assert (rows["Nederland"].status, rows["Nederland"].rank) == ("dnf", None)
     assert "Lisa de Wit" not in rows  # a relay runner has no row of her own
+
+def test_world_cup_standings_do_not_move_the_race():
+    rows = by_competitor(
+        "Anna Berg won bij de wereldbekerfinale de 5000 meter in 6.50,12. "
+        "Dat klassement telt de 3000, 5000 en 10.000 meter samen. "
+        "Lisa Smit reed de tweede tijd (6.52,40) en werd daarmee eerste in het klassement. "
+        "Eva Bos gaf de leiding in het klassement uit handen. Ze reed de vierde tijd (6.55,10).")
+    assert {(n, r.event, r.rank) for n, r in rows.items()} == {
+        ("Anna Berg", "5000m", 1), ("Lisa Smit", "5000m", 2), ("Eva Bos", "5000m", 4)}
+
+
+def test_standing_place_fills_a_race_row_without_a_place():
+    rows = by_competitor("Anna Berg won de 1000 meter in 1.14,10. Lisa Smit klokte 1.14,50 "
+                         "en eindigde daarmee als tweede in het klassement.")
+    assert rows["Lisa Smit"].rank == 2
+
+
+def test_record_holder_time_in_brackets_is_the_old_record():
+    rows = by_competitor("Jan Berg won de 5000 meter in 6.05,20. Wereldrecordhouder Piet Smit (6.01,50) "
+                         "kwam niet in de buurt. Hij reed met 6.09,10 de derde tijd. Kees Bos bleef onder het "
+                         "Nederlands record van Piet Smit (6.01,50) en werd tweede in 6.06,00.")
+    assert rows["Piet Smit"].time_s == 369.10 and rows["Piet Smit"].rank == 3
+    assert rows["Kees Bos"].country == "NED" and rows["Kees Bos"].time_s == 366.0
+
+
+def test_unplaced_times_take_the_places_left_open_between_told_places():
+    rows = by_competitor("Jan Berg won de 10.000 meter in 12.51,17. Piet Smit klokte 12.53,15 en Kees Bos "
+                         "kwam tot 12.56,91. Tom de Wit reed de vierde tijd (13.00,93).")
+    assert [rows[n].rank for n in ("Jan Berg", "Piet Smit", "Kees Bos", "Tom de Wit")] == [1, 2, 3, 4]
+
+
+def test_unplaced_times_keep_no_place_when_the_gap_does_not_fit():
+    rows = by_competitor("Jan Berg won de 500 meter in 34,50. Piet Smit klokte 34,60. "
+                         "Kees Bos werd vijfde in 34,90.")
+    assert rows["Piet Smit"].rank is None

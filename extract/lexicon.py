@@ -58,7 +58,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "win_negations": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -349,6 +349,7 @@ class Lexicon:
         # "won er drie", "won dit jaar elf races": a count of wins, not a place
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
         self.win_negation_regex = words_regex(rk["win_negations"])
+        self.winner_title_regex = regex.compile(rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['winner_titles']))})\s+", regex.IGNORECASE)
         self.leader_regex = words_regex(rk["leader_phrases"])
         self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
@@ -430,6 +431,7 @@ class Lexicon:
             rf"\s*(?:{alt(rc['record_of'])})\s+(?:de\s+|het\s+)?(?:[\w'’-]+\s+){{0,4}}[\w'’-]+\s*\(\s*", regex.IGNORECASE)
         self.mark_of_regex = regex.compile(
             rf"\b(?:{alt(rc['old_before'])})\s+(?:[\w-]+\s+)?(?:{alt(rc['mark_nouns'])})\s+van\s*$", regex.IGNORECASE)
+        self.record_old_before = regex.compile(rf"\b(?:{alt(rc['old_before'])})\s+(?:[\w-]+\s+)?$", regex.IGNORECASE)
         self.limit_regex = regex.compile(rf"\b(?:{alt(rc['limits'])})\b[^.]{{0,30}}\(\s*$", regex.IGNORECASE)
         self.standing_regex = words_regex(rc["standing_cues"])
         self.record_equalled_regex = words_regex(rc["equalled_cues"])

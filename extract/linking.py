@@ -490,6 +490,10 @@ class _Linker:
         ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
+        for p in people:  # "Bondscoach X sprak van ...": a role, not a competitor
+            role = regex.search(r"([\w-]+)\s+$", self.text[max(0, p.start - 25):p.start])
+            if role and role.group(1).lower() in lex.non_athlete_roles and (ent := self.by_mention.get((p.start, p.end))):
+                ent.non_athlete = True
         if self.group_country is not None:
             for p in people:
                 if (ent := self.by_mention.get((p.start, p.end))) and ent.mentions and ent.mentions[0] is p:
@@ -762,7 +766,7 @@ class _Linker:
             # team events: a list of members stands for their team (the event named in the sentence
             # first: "Hassan viel in de 10.000 meter" after a relay is no relay member)
             crew_sport = (named_event or self.event) is None and self.sport in self.lex.crew_sports and len(group) > 1
-            if (team_event or crew_sport) and subject is not None and not subject.team:
+            if (team_event or crew_sport) and subject is not None and not subject.team and not subject.non_athlete:
                 team = self.team_focus
                 crew_event = crew_sport or (named_event or self.event or ("",))[0] in self.lex.crew_events
                 crew = None
@@ -788,6 +792,7 @@ class _Linker:
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
         self._ahead(s, e, ms, assigned, main_subject)
+        self._winner_title(s, e, ms, assigned, is_past)
         self._compatriots(s, e, people, main_subject, sentence_entities)
         if last_subject is None and sentence_entities:
             last_subject = sentence_entities[0]  # "... was een formaliteit voor Bosma. Hij won ..."
@@ -852,6 +857,8 @@ class _Linker:
         text = self.text
         for m in self.lex.relative_regex.finditer(text[s:e]):
             pos = s + m.start(1)
+            if any(x.kind in ("ROUND", "EVENT") and x.start == s + m.end() for x in ms):
+                continue  # "bereikte die finale wel": a demonstrative before a noun, no relative clause
             rec = next((r for r in reversed(records) if r.end <= pos
                         and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
@@ -1058,6 +1065,8 @@ class _Linker:
             this_race = bool(lex.record_this_race.search(text[max(cs, rec.start - 30):rec.start]))
             if regex.fullmatch(r"\s*\(\s*", between):
                 return "result" if this_race else "old"  # "in een recordtijd (7u40:24)" / "het wereldrecord (3.53,31)"
+            if regex.fullmatch(r"\s*[,:]\s*", between) and lex.record_old_before.search(text[max(cs, rec.start - 30):rec.start]):
+                return "old"  # "Het vorige Belgische record, 57.79, had ..."
             if lex.record_old_around.search(between + after):
                 return "old"
             if lex.record_of_holder.fullmatch(between):
@@ -1145,7 +1154,8 @@ class _Linker:
                     r"\s*(\w+)", text[sent[0]:sent[1]]).group(1).lower() in self.lex.round_anaphora:
                 round_value = self.prev_rounds[-1].value
             if v.kind in ("RANK", "WIN") and ((round_value in self.lex.minor_finals and (
-                    not rounds or any(self._beside(v, m) for m in rounds if m.value in self.lex.minor_finals)))
+                    not rounds or v.kind == "WIN"  # "was in de B-finale, met X als slotrijdster, de snelste"
+                    or any(self._beside(v, m) for m in rounds if m.value in self.lex.minor_finals)))
                     or (round_value is None and self.section_round in self.lex.minor_finals)):
                 continue  # "tweede in de B-finale": not the event's place
             if v.kind == "STATUS" and v.value == "dnq":
@@ -1312,6 +1322,19 @@ class _Linker:
             if source is not None:
                 ent.set_country(source.country)
             ent.set_gender(self.lex.gender_of_word(m.group(1)) if m.group(1).lower() != "landgenoten" else None)
+
+    def _winner_title(self, s, e, ms, assigned, is_past) -> None:
+        """'zes seconden toe op winnaar X': X won the race the sentence is about."""
+        for m in self.lex.winner_title_regex.finditer(self.text, s, e):
+            person = next((r for r in ms if r.kind == "PERSON" and r.start == m.end()), None)
+            ent = self._resolve_known(person) if person is not None else None
+            if ent is None or is_past(m.start()) or any(
+                    a[0] is ent and a[1].kind in ("RANK", "WIN", "WINOBJ") for a in assigned):
+                continue
+            named = [x.value for x in ms if x.kind == "EVENT" and x.value[0] not in self.lex.standings_events
+                     and x.value[0] != "classification"]
+            event = next((a[2] for a in assigned if a[2]), None) or (named[-1] if named else self.event)
+            assigned.append((ent, Mention("WIN", person.start, person.end, person.text, 1), event))
 
     def _as_crews(self, ent: Entity) -> list[Entity]:
         """The competitor and, for a nation, its crews named by their members ("Nederland" after
@@ -1617,9 +1640,11 @@ class _Linker:
             if g is None:
                 # the nearest result of the same event whose gender is known
                 # (a team's from the other teams first: "Kroatië pakte zilver" beside a list of crews)
-                near = sorted((o.entity.team != r.entity.team, abs(o.anchor[0] - r.anchor[0]), o.entity.gender or o.section_gender)
+                # (or the gender already given to a row before)
+                near = sorted((o.entity.team != r.entity.team, abs(o.anchor[0] - r.anchor[0]),
+                               o.entity.gender or o.section_gender or o.gender)
                               for o in self.results
-                              if o is not r and o.event == r.event and (o.entity.gender or o.section_gender))
+                              if o is not r and o.event == r.event and (o.entity.gender or o.section_gender or o.gender))
                 g = near[0][2] if near else (article.most_common(1)[0][0] if article else None)
             r.gender = g
         # "de aflossing" without a distance: the sport's usual one for the relay's gender

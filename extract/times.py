@@ -98,8 +98,9 @@ def find_times(text: str) -> list[TimeMention]:
         tail = text[end:end + 20]
         unit = after_unit.match(tail)
         if readings.get(name) == "seconds_or_minutes":
-            if clock_before.search(text[max(0, start - 12):start]) or text[max(0, start - 2):start].strip() in money:
-                continue  # "om 15.30 uur", "€ 1,50"
+            if (clock_before.search(text[max(0, start - 12):start]) and "," not in match.group(0)) or \
+                    text[max(0, start - 2):start].strip() in money:
+                continue  # "om 15.30 uur", "€ 1,50" (a clock never has a decimal comma: "kwam tot 23,71")
             minutes_reading = None
             if len(g["f"]) == 2 and int(g["f"]) < 60:
                 minutes_reading = float(int(g["s"]) * 60 + int(g["f"]))

@@ -548,3 +548,30 @@ def test_unplaced_times_keep_no_place_when_the_gap_does_not_fit():
     rows = by_competitor("Jan Berg won de 500 meter in 34,50. Piet Smit klokte 34,60. "
                          "Kees Bos werd vijfde in 34,90.")
     assert rows["Piet Smit"].rank is None
+
+
+
+def test_winner_named_after_a_gap():
+    rows = by_competitor("Op de 400 meter vrije slag werd Tom Smit zesde in 3.48,11. Hij gaf zes seconden toe "
+                         "op winnaar Lars Berg, die 3.42,17 tikte.", categories=("zwemmen",))
+    assert (rows["Lars Berg"].rank, rows["Lars Berg"].time_s) == (1, 222.17)
+    assert rows["Tom Smit"].rank == 6
+
+
+def test_previous_record_time_is_no_result():
+    rows = results("Op de 100 meter vlinderslag werd Eva de Wit tweede in 57,48. "
+                   "Het vorige Belgische record, 57,79, had ze zelf in april gezwommen.", categories=("zwemmen",))
+    assert [(r.time_s, r.rank) for r in rows] == [(57.48, 2)]
+
+
+def test_demonstrative_die_before_a_round_is_no_relative_clause():
+    rows = by_competitor("Op de 100 meter schoolslag werd Lisa Smit gediskwalificeerd. Tom Berg bereikte die finale wel "
+                         "en werd vijfde in 56,91.", categories=("zwemmen",))
+    assert (rows["Tom Berg"].rank, rows["Tom Berg"].time_s) == (5, 56.91)
+
+
+def test_coach_is_no_member_of_the_relay_before():
+    rows = results("Op de 3000 meter aflossing was Italië in de B-finale, met Anna Rossi als slotrijdster, "
+                   "de snelste in 4.08,112. Bondscoach Jan Smit sprak van een mooie race.", categories=("shorttrack",))
+    (r,) = rows
+    assert (r.country, r.rank, r.time_s, r.athlete) == ("ITA", None, 248.112, None)

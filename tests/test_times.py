@@ -68,6 +68,7 @@ POSITIVES = [
     P("Leerdam werd tweede (1.13,83).", 73.83, "1.13,83", id="in-parentheses"),
     P("in een tijd van 1.13,19.", 73.19, "1.13,19", id="before-full-stop"),
     P("Kok reed 37,04, Jackson was sneller.", 37.04, "37,04", id="before-comma"),
+    P("De Deense kwam als tweede tot 23,71.", 23.71, "23,71", id="tot-with-decimal-comma"),
     P("een tijd van 1.46,167 op de 1500 meter", 106.167, "1.46,167", id="shorttrack-thousandths"),
     P("De 100 meter won hij in 10,58 seconden.", 10.58, "10,58 seconden", id="seconden-kept-in-text"),
     P("De marathon liep hij in 2:05:41 uur.", 7541.0, "2:05:41 uur", id="h:mm:ss-uur"),

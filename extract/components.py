@@ -87,12 +87,14 @@ class Linker:
         article_sport = meta.get("sport") or detect_sport(doc.text, tuple(meta.get("categories") or ()), lex)
         doc._.sports_sport = article_sport
         year = regex.search(r"(?:19|20)\d\d", str(meta.get("date") or ""))
+        month = regex.search(r"(?:19|20)\d\d-(\d{1,2})", str(meta.get("date") or ""))
         linked, records = [], []
         # a round-up with a section per sport ("Schaatsen", "Wielrennen") is linked section by section
         for sport, section in sport_sections(doc.text, blocks, article_sport, lex):
             if sport is None:  # football, tennis ...: no race results
                 continue
-            rows, recs, _ = link(doc.text, section, others, people, sport, lex, int(year.group(0)) if year else None)
+            rows, recs, _ = link(doc.text, section, others, people, sport, lex, int(year.group(0)) if year else None,
+                                 month=int(month.group(1)) if month else None)
             linked += [(sport, r) for r in rows]
             records += recs
         article_id = meta.get("article_id", "")

@@ -52,13 +52,13 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -70,12 +70,12 @@ SPECS: dict[str, dict] = {
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
-              "org_suffixes": Words, "non_athlete_roles": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
+              "org_suffixes": Words, "non_athlete_roles": Words, "team_member_nouns": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
               "place_adjective_endings": Words, "place_articles": Words, "age_suffix": str,
               "person_article": str, "indefinite_articles": Words,
               "first_person_possessives?": Words, "home_country_cues?": Words},
-    "times": {"notations": [{"name": str, "regex": str, "reading?": str}], "joiners": Words,
+    "times": {"notations": [{"name": str, "regex": str, "reading?": str, "sports?": Words}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
@@ -84,7 +84,7 @@ SPECS: dict[str, dict] = {
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
                 "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words,
-                "just_behind": Words},
+                "just_behind": Words, "event_time_before": Words, "future_markers": Words, "months": MapOf(int)},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
     "venues": {"venues": Words, "competitions": Words},
@@ -271,6 +271,8 @@ class Lexicon:
         self.minor_finals = set(ev["minor_finals"])
         self.distance_event_sports = set(ev["distance_event_sports"])
         self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
+        self.time_trial_distance = {sport: dict(m) for sport, m in ev["time_trial_distance"].items()}
+        self.timed_round = {sport: dict(m) for sport, m in ev["timed_round"].items()}
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.rounds = {k.lower(): v for k, v in ev["rounds"].items()}
@@ -350,6 +352,8 @@ class Lexicon:
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
         self.win_negation_regex = words_regex(rk["win_negations"])
         self.winner_title_regex = regex.compile(rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['winner_titles']))})\s+", regex.IGNORECASE)
+        self.winner_of_all = regex.compile(r"\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk["winner_of_all"])
+                                           + r")(?![\w-])", regex.IGNORECASE)
         self.leader_regex = words_regex(rk["leader_phrases"])
         self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
@@ -494,6 +498,13 @@ class Lexicon:
         self.titles = {w.lower() for w in nm["titles"]}
         self.org_suffixes = tuple(nm["org_suffixes"])
         self.non_athlete_roles = {w.lower() for w in nm["non_athlete_roles"]}
+        member_heads = [w.lower() for w in nm["team_member_nouns"]] + [
+            w for w, (code, kind) in self.country_words.items() if kind in ("male", "female", "regional")]
+        # "De Sloveen van Jumbo-Visma": the name after "van" is a team
+        self.team_after_regex = regex.compile(
+            r"(?<![\w-])(?:de|het)\s+(?:[\w-]+\s+)?(?:" + "|".join(
+                regex.escape(w) for w in sorted(set(member_heads), key=len, reverse=True)) + r")\s+van\s+$",
+            regex.IGNORECASE)
         lk = r["linking"]
 
         def alt(words):
@@ -503,10 +514,15 @@ class Lexicon:
             rf"\b(?:{alt(lk['overtaken_verbs'])})\b(.*?)\b(?:{alt(lk['overtaken_ends'])})\b\s*[.,]?\s*$")
         self.just_ahead_regex = regex.compile(rf"\b(?:{alt(lk['just_ahead'])})\b", regex.IGNORECASE)
         self.won_ahead_regex = regex.compile(
-            rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})\s+(?=\S)"
+            rf"\b(?:{alt(lk['won_ahead_of_verbs'])})\b[^.;]*?\bvoor\s+(?=\S)|\b(?:{alt(lk['beat_phrases'])})(?:\s+(?=\S)|(?=[.;,]))"
             rf"|,\s+(?:{alt(lk['ahead_after_comma'])})\s+(?=\p{{Lu}})")
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
+        self.event_time_before = regex.compile(rf"(?<![\w-])(?:{alt(lk['event_time_before'])})\s+$", regex.IGNORECASE)
+        self.future_regex = words_regex(lk["future_markers"])
+        self.months = {k.lower(): v for k, v in lk["months"].items()}
+        self.month_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+({alt(self.months)})\b(?!\s+(?:19|20)\d\d)",
+                                              regex.IGNORECASE)
         self.clause_adverbs = {w.lower() for w in lk["clause_adverbs"]}
         self.round_anaphora = {w.lower() for w in lk["round_anaphora"]}
         self.round_path = alt(lk["round_path"])
@@ -541,6 +557,8 @@ class Lexicon:
         # a name in both lists ("Elia") tells nothing
         self.given_gender = {n: "women" for n in gn["female"] if n not in gn["male"]}
         self.given_gender.update({n: "men" for n in gn["male"] if n not in gn["female"]})
+        # notations read as times only in some sports ("32.874" in track cycling; a count elsewhere)
+        self.notation_sports = {n["name"]: set(n["sports"]) for n in r["times"]["notations"] if "sports" in n}
         self.teams = list(r["teams"]["teams"])
         self.team_country_prefixes = dict(r["teams"]["country_prefixes"])
         # "de McLarens van X en Y", "de twee Ferrari's": a team's cars in the plural are the team too

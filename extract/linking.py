@@ -88,6 +88,7 @@ class LinkedResult:
     mark_unit: str | None = None
     evidence: list[tuple[str, Mention]] = field(default_factory=list)
     rank_listed: bool = False  # the rank comes from a results list, which outranks the prose
+    rank_noun: bool = False  # the rank was told with a place noun ("de tweede tijd"), surer than a bare ordinal
 
 
 @dataclass
@@ -110,20 +111,30 @@ class _Linker:
     def __init__(self, text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention],
                  sport: str, lex: Lexicon, year: int | None = None):
         self.year = year  # the article's year, when its date is known
+        self.month: int | None = None
         self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
-        mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
-                                                and sport not in lex.sport_only[m.value[0]])]
+        mentions = [m for m in mentions if not (m.kind == "TIME" and m.value.notation in lex.notation_sports
+                                                and sport not in lex.notation_sports[m.value.notation])]
         as_round, alias = lex.event_as_round.get(sport, {}), lex.distance_alias.get(sport, {})
         mentions = [Mention("ROUND", m.start, m.end, m.text, as_round[m.value[0]])
                     if m.kind == "EVENT" and m.value[0] in as_round else
                     Mention("EVENT", m.start, m.end, m.text, (alias[m.value[0]], None))
                     if m.kind == "EVENT" and m.value[0] in alias else m for m in mentions]
+        mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
+                                                and sport not in lex.sport_only[m.value[0]])]
         lead = [b for b in blocks if b.kind != "caption"][:2]
         lead_events = {m.value[0] for m in mentions if m.kind == "EVENT" and lead and m.start < lead[-1].end}
         if len(lead_events) == 1 and lead_events <= lex.combined_events:
             # a heptathlon report: "het speerwerpen", "de 800 meter" are its disciplines, not events
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] not in lead_events
                                                     and m.value[0] not in lex.team_events)]
+        # "na deze rit": a point in time, not the event talked about
+        mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] is None
+                                                and lex.event_time_before.search(text[max(0, m.start - 25):m.start]))]
+        # "gele trui Tadej Pogacar": a jersey before a name is a title, not the event talked about
+        starts = {p.start for p in people}
+        mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in CLASSIFICATIONS and (
+            (n := regex.match(r"\s+", text[m.end:m.end + 3])) and m.end + n.end() in starts))]
         if sport and sport not in lex.distance_event_sports:
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         # "kwam als eerste over de streep": a passage about the race, though no word names it
@@ -151,6 +162,11 @@ class _Linker:
         self.team_focus: Entity | None = None
         self.crews: list[Entity] = []
         self.heading_gender: str | None = None
+        self.event_by_heading = False
+        self.event_options: set = set()
+        self.classification_told = False  # the sentence that named the classification told places in it
+        # "X (+0.34) en titelverdediger Y (+0.37)": a title between the names of a list
+        self.title_alt = "|".join(regex.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
         self.section_round: str | None = None
         # an allround or sprint championship report: named in the headline or lead, or more than once
         # (not "de wereldkampioen allround" in passing in a World Cup report)
@@ -315,14 +331,22 @@ class _Linker:
 
     def run(self) -> None:
         self._specialize()
+        stage_classifications = set(self.lex.classification_event.values())
         for block in self.blocks:
             if block.kind == "caption":
                 continue
             if block.kind == "heading":
                 self._heading(block)
+                self.event_by_heading = True
                 continue
             if block.kind == "list":
                 self.list_spans.append((block.start, block.end))
+            if self.event and self.event[0] in stage_classifications and not self.event_by_heading and self.race_event \
+                    and self.classification_told:
+                # "In het algemeen klassement staat X op kop ...": a stage race's classification is told in
+                # its paragraph; the next one is about the day's race again
+                self.event = self.race_event
+            self.event_by_heading = False
             for s, e in block.sentences:
                 self._sentence(s, e, is_list=block.kind == "list")
         self._finish()
@@ -462,6 +486,8 @@ class _Linker:
                 # "De Amerikaan": one named in the sentence before who is known as one, else the last one
                 # named there whose country is open, else anyone recent
                 before = [e for e in reversed(self.prev_sentence_entities) if e is not clause_subject]
+                # "Ook bij Vos ging het mis: de Nederlandse ...": one named earlier in the same sentence
+                pool += [e for e in reversed(sentence_entities) if e is not clause_subject and e.country in (None, code)]
                 pool += [e for e in before if e.country == code]
                 lead = next((b for b in self.blocks if b.kind == "paragraph"), None)
                 if subject_position and lead is not None and lead.start <= m.start < lead.end and self.focus is not None \
@@ -555,6 +581,14 @@ class _Linker:
                         if (ent := self.by_mention.get((p.start, p.end))):
                             ent.set_country(code)
                     continue
+            if ckind in ("adjective", "female"):
+                # "het Nederlandse team, met titelhoudster X": a member of that country's team
+                team_word = regex.match(r"\s+([\w-]+)\s*,?\s+met\s+(?:[\w-]+\s+)?", after)
+                if team_word and team_word.group(1).lower() in lex.plural_heads:
+                    member = next((p for p in people if p.start == m.end + team_word.end()), None)
+                    if member is not None and (ent := self.by_mention.get((member.start, member.end))):
+                        ent.set_country(code)
+                        continue
             if ckind == "plural" and nxt_person is not None and not team_event:
                 # "De Russen Ruslan Murashov en Pavel Kulizhnikov": every name of the list
                 pos = nxt_person.end
@@ -607,7 +641,8 @@ class _Linker:
         taken = [(m.start, m.end) for m in ms if m.kind in ("TEAMREF", "PERSON")]
         ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
         ms = [m for m in ms if not (m.kind == "DESC" and any(
-            p.start >= m.end and regex.fullmatch(r"\s+(?:[\w-]+\s+)?", self.text[m.end:p.start]) for p in people))]
+            p.start >= m.end and regex.fullmatch(rf"\s+(?:[\w-]+\s+)?|\s+(?:(?:{self.title_alt})\s+){{1,3}}",
+                                                 self.text[m.end:p.start]) for p in people))]
         # appositions: "Bart Hoolwerf, de andere Nederlander" sets the country of the name before
         for m in ms:
             if m.kind == "DESC" and (cw := lex.country_words.get(m.value["head"])):
@@ -656,10 +691,15 @@ class _Linker:
         # "die in 2009 op 1.06,42 uitkwam": a year other than the article's is another race
         markers += [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
                     if self.year is None or int(y.group(1)) != self.year]
+        # "die in augustus olympisch kampioene werd" in an October report: another race
+        markers += [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
+                    if self.month is not None and lex.months[mo.group(1).lower()] != self.month]
         past_spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
                       for p in markers]
         # "een dag eerder", "eerder in het toernooi": the same championship, not another race
         past_spans = [(a, b) for a, b in past_spans if not lex.same_meet_regex.search(self.text[a:b])]
+        past_spans += [(max([s] + [c for c in chunk_bounds if c <= s + f.start()]), min(c for c in chunk_bounds if c > s + f.start()))
+                       for f in lex.future_regex.finditer(self.text[s:e])]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
         sentence_gender = None
@@ -679,6 +719,7 @@ class _Linker:
         last_subject: Entity | None = None
         oblique: set[int] = set()
         sentence_past = any(a == s for a, _ in past_spans)
+        rel_antecedent: Entity | None = None
 
         def is_past(pos: int) -> bool:
             return any(a <= pos < b for a, b in past_spans)
@@ -694,7 +735,7 @@ class _Linker:
             relative = isinstance(antecedent, Mention)
             if relative:
                 antecedent_mention = antecedent
-                antecedent = self._resolve_known(antecedent)
+                antecedent = rel_antecedent = self._resolve_known(antecedent)
                 if antecedent is None and antecedent_mention.kind == "DESC" and main_subject is not None:
                     antecedent = main_subject  # "X en Y, de twee Nederlandse schaatssters die ..."
             if about_record is not None:
@@ -721,7 +762,9 @@ class _Linker:
             for r in refs:
                 if r.kind == "PRON" and r.text.lower() in self.lex.demonstrative_pronouns and (relative or subordinate):
                     continue  # "de eerste vrouw die ... wint": the pronoun is the clause's own noun
-                subj_pos = subject is None and not self._after_preposition(cs, r.start)
+                # "Kopecky's landgenote X": a name in the genitive is not the subject
+                genitive = r.kind == "PERSON" and regex.match(r"['’]s\b", self.text[r.end:r.end + 3])
+                subj_pos = subject is None and not self._after_preposition(cs, r.start) and not genitive
                 ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
                 if not ent:
                     continue
@@ -734,15 +777,18 @@ class _Linker:
                     subject = ent
                     group = [ent]
                 elif group and group[-1] is not ent and r.kind in ("PERSON", "TEAMREF") and regex.fullmatch(
-                        rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
+                        rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*(?:(?:{self.title_alt})\s+)?", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
                     if resolved[-2][1] is group[-1]:
                         group.append(ent)
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
-                if regex.search(r"\b(?:" + "|".join(self.lex.genitive_words) + r")\s+$", self.text[max(cs, r.start - 6):r.start]):
+                if regex.search(r"\b(?:" + "|".join(self.lex.genitive_words) + r")\s+(?:(?:de|het)\s+)?$", self.text[max(cs, r.start - 10):r.start]):
                     oblique.add(id(ent))  # "het wereldrecord van Nuis": named, but not as a competitor here
             if subject is None and not relative:
-                if not continues and main_subject is not None and not resolved and ci > 0:
+                if continues and main_subject is None and rel_antecedent is not None and not resolved:
+                    # "Voor X, die in Tokio nog verloor, voelde het brons als ...": X is what the sentence is about
+                    subject, group = rel_antecedent, [rel_antecedent]
+                elif not continues and main_subject is not None and not resolved and ci > 0:
                     subject, group = main_subject, list(main_group)  # ", maar zijn 12.44,59 was ..."
                 elif resolved and not any(v.kind == "WINOBJ" for v in cms) and any(
                         v.kind in ("RANK", "WIN", "STATUS") for v in cms):
@@ -752,7 +798,8 @@ class _Linker:
                 after_phrase = next((ent for r, ent in resolved if r.start >= winobj.end), None)
                 if after_phrase is not None and ci == 0:
                     main_subject, main_group = after_phrase, [after_phrase]
-            if ci == 0 and subject is not None and main_subject is None:
+            if subject is not None and main_subject is None and (ci == 0 or not (relative or subordinate)):
+                # "Bij X ging het mis: de Nederlandse ..., maar werd twaalfde": the first clause with a subject
                 main_subject, main_group = subject, list(group)
             self.sentence_subject = main_subject
             if not relative and not subordinate and subject is not None:
@@ -769,7 +816,14 @@ class _Linker:
             if (team_event or crew_sport) and subject is not None and not subject.team and not subject.non_athlete:
                 team = self.team_focus
                 crew_event = crew_sport or (named_event or self.event or ("",))[0] in self.lex.crew_events
+                if team in self.crews and not crew_event:
+                    team = None  # a madison pair is no national team of a team pursuit
                 crew = None
+                codes = {e.country for e in group if e.country and not e.team}
+                if not crew_event and team is None and len(codes) == 1 and team_event:
+                    # "X, Y en Z wonnen de teamsprint": riders of one country stand for its team
+                    code = codes.pop()
+                    team = self._team(code, self.lex.countries[code].names[0] if self.lex.countries[code].names else code)
                 if crew_event or team is None:
                     crew = self._crew(group, resolved) if len(group) > 1 else next(
                         (c for c in self.crews if subject in c.members), None)
@@ -785,6 +839,10 @@ class _Linker:
                             team.members.append(member)
                     subject, group = team, [team]
             values = [m for m in cms if m.kind in VALUE_KINDS]
+            # "De olympisch kampioene op de keirin sukkelt ...": a title inside a description names, it tells no result
+            values = [v for v in values if not (v.kind == "LEAD" and any(
+                d.kind == "DESC" and d.start <= v.start < d.end and not self._predicate(d.start, cs) for d in cms)
+                and regex.sub(r"\s+", " ", v.text.lower()) not in lex.classification_leader)]
             values = [v for v in values if v.kind == "STATUS" or not (
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
@@ -816,10 +874,14 @@ class _Linker:
         if not self.allround:  # "de wereldkampioen allround" in a report of another race: a title
             events = [m for m in events if m.value[0] not in ("allround", "sprint_allround")]
         if events:
+            # several events named side by side: the next sentences follow the one of whom they are about
+            named = {m.value for m in events if m.value[0] not in ("classification", *CLASSIFICATIONS)}
+            self.event_options = named if len(named) > 1 else set()
             last = events[-1].value
             if last[0] != "classification":
                 if self.event != last:
                     self.event = last
+                    self.classification_told = bool(assigned)
                     if last[0] not in CLASSIFICATIONS:
                         self.race_event = last
         self._emit(assigned, (s, e))
@@ -835,6 +897,11 @@ class _Linker:
                               self.text[max(0, m.start - 30):m.start])
         after = regex.match(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}", self.text[m.end:m.end + 30])
         return bool(before or after)
+
+    def _predicate(self, pos: int, start: int) -> bool:
+        """Is the description at ``pos`` a predicate ("X is de nieuwe kampioene")?"""
+        words = regex.findall(r"[\w’'-]+", self.text[start:pos])
+        return bool(words) and any(w.lower() in self.lex.copulas for w in words[-2:])
 
     def _after_preposition(self, start: int, pos: int) -> bool:
         """Is the mention at ``pos`` the object of a preposition ("naar Canada", "tegen de Noor Berg")?"""
@@ -963,7 +1030,18 @@ class _Linker:
         return bool(before and regex.fullmatch(link, self.text[before.end:prev.start])) or bool(
             after and regex.fullmatch(link, self.text[nxt.end:after.start]))
 
-    def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones) -> tuple | None:
+    def _event_of_pair(self, owner: Entity | None) -> tuple | None:
+        """After "X won de keirin, Y werd tweede in het omnium": the event of the one the sentence is about."""
+        for ent in (owner, self.focus):
+            if ent is None:
+                continue
+            for r in reversed(self.results):
+                if r.entity is ent and (r.event, r.distance_m) in self.event_options:
+                    self.event, self.event_options = (r.event, r.distance_m), set()
+                    return self.event
+        return None
+
+    def _event_for(self, v: Mention, cms: list[Mention], events: list[Mention], zones, owner=None) -> tuple | None:
         if v.kind == "POINTS":
             near = [m for m in cms if m.kind == "EVENT" and self.lex.field_events.get(m.value[0]) == "points"]
             if near or (self.event and self.lex.field_events.get(self.event[0]) == "points"):
@@ -998,7 +1076,7 @@ class _Linker:
             self.explicit_event.add((v.start, v.end))
             return around[0].value
         after = [m for m in cms if m.kind == "EVENT" and 0 <= m.start - v.end <= 45
-                 and m.value[0] not in self.lex.standings_events]
+                 and m.value[0] not in self.lex.standings_events and not self._next_predicate(v.end, m.start)]
         if after:
             self.explicit_event.add((v.start, v.end))
             return after[0].value
@@ -1015,6 +1093,8 @@ class _Linker:
                 v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.rank_nouns - {"plaats", "plek"})):
             # in an allround report a place without a time or a named distance is in the classification
             return (self.allround, None)
+        if self.event_options and (chosen := self._event_of_pair(owner)):
+            return chosen
         return self.event
 
     def _home_country(self) -> str | None:
@@ -1032,6 +1112,14 @@ class _Linker:
     def _cue_near(self, v: Mention) -> bool:
         """Is the event of the sentence around ``v`` told only by a cue ("verloor bij de start de leiding")?"""
         return any(a - 60 <= v.start <= b + 60 for a, b in self.cues)
+    def _next_predicate(self, start: int, end: int) -> bool:
+        """'werd derde op 19 seconden en behield de rode trui': an event after 'en' and a verb is another predicate's."""
+        for m in regex.finditer(r"\s(?:en|maar)\s+(\p{Ll}+)", self.text[start:end]):
+            w = m.group(1)
+            if w not in self.lex.determiners and w not in self.lex.ordinals and w not in self.lex.medals \
+                    and w not in self.lex.prepositions and not w.isdigit():
+                return True
+        return False
 
     def _coordinated_events(self, cms: list[Mention], event) -> list:
         distances = [m for m in cms if m.kind == "EVENT" and m.value[1]]
@@ -1095,6 +1183,12 @@ class _Linker:
             m = regex.match(r"\s*(\d{1,3})(?:[.)]\s|[ ]*[\t;|])", text[cs:ce])
             if m and subject is not None:
                 assigned.append((subject, Mention("RANK", cs, cs + m.end(1), m.group(1), int(m.group(1))), self.event))
+                # "2. X (Bel) 139" under an omnium heading: a bare number at the end is the points total
+                bare = regex.search(r"(?<=[\s)])(\d{1,4})\s*[.;]?\s*$", text[cs:ce])
+                if bare and self.event and self.lex.field_events.get(self.event[0]) == "points" and not any(
+                        v.kind in ("POINTS", "TIME", "MARK") for v in values):
+                    assigned.append((subject, Mention("POINTS", cs + bare.start(1), cs + bare.end(1), bare.group(1),
+                                                      float(bare.group(1))), self.event))
         respectively = any(m.kind == "RESPECTIVELY" for m in cms)
         zipped = len(group) > 1
         queue_by_kind: dict[str, list[Entity]] = {k: list(group) for k in ("TIME", "RANK")} if zipped else {}
@@ -1113,6 +1207,11 @@ class _Linker:
                         owner = next((t for t in self.entities if t.team and owner in t.members), owner)
                     if zipped and owner in queue_by_kind.get(v.kind, ()):
                         queue_by_kind[v.kind].remove(owner)
+            with_as = self._with_as(v, resolved, cs) if v.kind == "RANK" else None
+            if with_as is not None:
+                owner, by_paren = with_as, True  # "X staat op kop, met Y als tweede"
+                if zipped and owner in queue_by_kind.get(v.kind, ()):
+                    queue_by_kind[v.kind].remove(owner)
             if by_paren:
                 pass
             elif v.kind == "WINOBJ":
@@ -1167,7 +1266,11 @@ class _Linker:
             # a competitor named in the clause is surer than one reached through "hij" or "de 23-jarige"
             named = any(ent is owner and r.kind in ("PERSON", "TEAMREF") for r, ent in resolved)
             self.sure[(v.start, v.end)] = named or by_paren
-            event = self._event_for(v, [m for m in cms], events, zones)
+            event = self._event_for(v, [m for m in cms], events, zones, owner)
+            timed = self.lex.timed_round.get(self.sport, {})
+            if event and event[0] in timed and not rounds and (v.start, v.end) not in self.value_round and (
+                    v.kind == "TIME" or (v.kind == "RANK" and any(t.kind == "TIME" for t in values))):
+                self.value_round[(v.start, v.end)] = timed[event[0]]  # a sprint's time is its qualifying's
             if event and event[0] in self.lex.standings_events and self.sport not in self.lex.classification_event:
                 continue
             if v.kind == "TIME":
@@ -1198,6 +1301,16 @@ class _Linker:
         a, b = (v.end, m.start) if v.end <= m.start else (m.end, v.start)
         between = self.text[a:b]
         return len(between) <= 25 and not regex.search(rf"\s(?:{self.lex.joiner})\s|[,;]", between)
+    def _with_as(self, v: Mention, resolved, cs: int) -> Entity | None:
+        """'met de Deen Y als tweede': the place of the one named after 'met', not of the subject."""
+        for r, ent in reversed(resolved):
+            if r.end > v.start:
+                continue
+            if regex.fullmatch(r"\s+als\s+", self.text[r.end:v.start]) and regex.search(
+                    r"(?<![\w-])met\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$", self.text[max(cs, r.start - 30):r.start]):
+                return ent
+            return None
+        return None
 
     def _record_clause(self, rec: Mention, cms, sent, clause) -> None:
         """'het oude record dat Berg in 2015 reed met 38,12': the times are the record's."""
@@ -1310,6 +1423,10 @@ class _Linker:
                     continue
                 source = next((x for x in sorted(self.entities, key=lambda x: min((p.start for p in x.mentions), default=10**9))
                                if x is not ent and x.country and not x.team and x.mentions), None)
+            owner = next((p for p in people if regex.fullmatch(r"['’]s\s+", self.text[p.end:s + m.start()])), None)
+            if source is None and owner is not None and (x := self.by_mention.get((owner.start, owner.end))) \
+                    and x is not ent and x.country:
+                source = x  # "Kopecky's landgenote X"
             if source is None:
                 source = next((x for x in reversed(before) if x is not None and x is not ent and x.country), None)
             if source is None:
@@ -1411,6 +1528,12 @@ class _Linker:
                     chain.append(r)
                 refs = chain
             head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < s + m2.start()]
+            if not refs and not just_ahead and len(head) > 1:
+                # "X, dat in de finale Y versloeg": the object stands before the verb in the relative clause
+                rel = list(regex.finditer(rf"(?:,\s*|\s)(?:{'|'.join(self.lex.demonstrative_pronouns | {'dat'})})\s",
+                                          self.text[head[0].end:s + m2.start()]))
+                if rel:
+                    refs = [r for r in head[1:] if r.start >= head[0].end + rel[-1].end()][:1]
         if not head:
             return
         lead = self._resolve_known(head[0])
@@ -1432,6 +1555,8 @@ class _Linker:
             else:
                 event = named[0].value
         n = lead_rank
+        # "was in de finale te sterk voor Y": Y's place is in the round the sentence names
+        rounds = [x for x in ms if x.kind == "ROUND" and not self._in_quote(x.start)]
         for r in refs:
             ent = self._resolve_known(r)
             if ent is None or ent is lead:
@@ -1439,6 +1564,8 @@ class _Linker:
             n += 1
             if any(a[0] is ent and a[1].kind in ("RANK", "WIN", "WINOBJ") for a in assigned):
                 continue
+            if rounds:
+                self.value_round[(r.start, r.end)] = min(rounds, key=lambda x: abs(x.start - r.start)).value
             assigned.append((ent, Mention("RANK", r.start, r.end, r.text, n), event))
 
     def _resolve_known(self, r: Mention) -> Entity | None:
@@ -1544,6 +1671,12 @@ class _Linker:
                     "adjective", "female")
                 res.rank, res.rank_kind = int(v.value), "TITLE" if national else v.kind
                 res.rank_listed = any(a <= v.start < b for a, b in self.list_spans)
+                res.rank_noun = v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.rank_nouns)
+            elif v.kind == "RANK" and not res.rank_noun and res.sentence == sent and \
+                    _next_word_is(self.text, v.end, self.lex.rank_nouns) and \
+                    any(k == "RANK" and not _next_word_is(self.text, e.end, self.lex.rank_nouns) for k, e in res.evidence[:-1]):
+                # "dook als eerste onder de 9,1 en zette de tweede tijd neer": the place with its noun
+                res.rank, res.rank_noun = int(v.value), True
             elif v.kind == "STATUS":
                 res.status = v.value
             elif v.kind == "POINTS" and res.mark is None:
@@ -1636,7 +1769,9 @@ class _Linker:
         for r in self.results:
             if r.section_gender == "mixed" and not r.entity.team:
                 r.section_gender = None  # a mixed relay's section says nothing of one athlete
-            g = "mixed" if r.section_gender == "mixed" else r.entity.gender or r.section_gender
+            national = r.entity.team and r.entity not in self.crews and r.section_gender in ("women", "men")
+            # a country's team rides for men and women alike: the section tells which
+            g = "mixed" if r.section_gender == "mixed" else r.section_gender if national else r.entity.gender or r.section_gender
             if g is None:
                 # the nearest result of the same event whose gender is known
                 # (a team's from the other teams first: "Kroatië pakte zilver" beside a list of crews)
@@ -1671,8 +1806,10 @@ class _Linker:
             if len(others) > 1:
                 # "wereldkampioen geworden" beside rows of the series, semifinal and final: the final's
                 others = [o for o in others if o.round == "final"]
-            if len(others) == 1 and None in (others[0].time_s, r.time_s) and (
+            if len(others) == 1 and (None in (others[0].time_s, r.time_s) or others[0].time_s == r.time_s) and (
                     None in (others[0].rank, r.rank) or others[0].rank == r.rank):  # two times or places are two races
+                if others[0].round == "heat" and r.time_s is None and r.rank is not None:
+                    continue  # a place without a time is the event's, not a heat's
                 self._absorb(others[0], r)
                 out.remove(r)
         # a crew member's own row ("Brys pakte brons") is the crew's row in that event
@@ -1712,6 +1849,17 @@ class _Linker:
             for r in out:
                 if r.event is None:
                     r.event = default
+        # "de tijdrit" on the track: the usual distance of the gender; one row with the one named by its distance
+        usual = self.lex.time_trial_distance.get(self.sport, {})
+        for r in list(out):
+            if r.event == "time_trial" and r.gender in usual:
+                r.distance_m = usual[r.gender]
+                r.event = f"{r.distance_m}m"
+                same = next((o for o in out if o is not r and o.entity is r.entity and o.event == r.event
+                             and o.round == r.round and (None in (o.time_s, r.time_s) or o.time_s == r.time_s)), None)
+                if same is not None:
+                    self._absorb(same, r)
+                    out.remove(r)
         # the implied winner: the one fastest time of an event whose others are told as second, third ...
         by_event: dict[tuple, list[LinkedResult]] = {}
         for r in out:
@@ -1757,7 +1905,9 @@ class _Linker:
 
 
 def link(text: str, blocks: list[Block], mentions: list[Mention], people: list[Mention], sport: str,
-         lex: Lexicon | None = None, year: int | None = None) -> tuple[list[LinkedResult], list[LinkedRecord], list[Entity]]:
+         lex: Lexicon | None = None, year: int | None = None,
+         month: int | None = None) -> tuple[list[LinkedResult], list[LinkedRecord], list[Entity]]:
     linker = _Linker(text, blocks, mentions, people, sport, lex or get_lexicon(), year)
+    linker.month = month  # the article's month: "in augustus" in an October report is another race
     linker.run()
     return linker.results, linker.records, linker.entities

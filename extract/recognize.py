@@ -312,7 +312,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]
     for m in lex.winner_regex.finditer(text):
         nxt = _next_word(text, m.end(), 1)
-        if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before:
+        if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before \
+                and not lex.winner_of_all.match(text, m.end()):
             continue
         if lex.win_count_regex.match(text, m.end()):
             continue  # "won er drie", "won dit jaar elf races": how often, not this race
@@ -487,7 +488,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             continue
         j = i + 1
         while j < n:
-            if usable(j, inner=True) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1:
+            # one space apart, never across a line break ("Brons voor Hoogland" heading over "Jeffrey Hoogland ...")
+            if usable(j, inner=True) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1 and text[tokens[j][1] - 1] != "\n":
                 j += 1
                 continue
             # particles inside a name: "Jan de Boer", "Piet van der Meer", "Jan De Boer"
@@ -539,6 +541,12 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             i = j
             continue  # "de schaatser uit Wormer": a place
         start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
+        genitive = regex.search(r"['’]s$", text[start:end])
+        if genitive:
+            end -= 2  # "Kopecky's landgenote": the name without the genitive
+        if lex.team_after_regex.search(text[max(0, start - 60):start]):
+            i = j
+            continue  # "de renner van Lidl-Trek": a team
         # a capitalized particle before a surname: "De Boer won", "tegen Van der Meer"
         b = i - 1
         while b >= 0 and tokens[b][0] in lex.particles and tokens[b][0].islower():

@@ -575,3 +575,77 @@ def test_coach_is_no_member_of_the_relay_before():
                    "de snelste in 4.08,112. Bondscoach Jan Smit sprak van een mooie race.", categories=("shorttrack",))
     (r,) = rows
     assert (r.country, r.rank, r.time_s, r.athlete) == ("ITA", None, 248.112, None)
+# --- road cycling -------------------------------------------------------------------------------
+def _cycling(body: str):
+    return by_competitor(body, categories=["wielrennen"])
+
+
+def test_cycling_team_after_rider_noun_is_no_athlete():
+    rows = _cycling("Piet Akkerman won de wegrit. Voor de Deen Lars Holm ging het mis. "
+                    "De renner van Blauw-Geel kwam pas later binnen. Hij werd 27e.")
+    assert set(rows) == {"Piet Akkerman", "Lars Holm"}
+    assert (rows["Lars Holm"].rank, rows["Lars Holm"].country) == (27, "DEN")
+
+
+def test_cycling_genitive_name_and_compatriot():
+    rows = _cycling("Anna Bakker (Bel) won de wegrit. Bakker's landgenote Eva Smets reed sterk. Zij eindigde als veertiende.")
+    assert set(rows) == {"Anna Bakker", "Eva Smets"}
+    assert (rows["Eva Smets"].rank, rows["Eva Smets"].country) == (14, "BEL")
+
+
+def test_cycling_classification_after_stage_with_met_als():
+    rows = results("Jan Ploeg won de vijfde etappe van de Giro. Kees Maas werd tweede. "
+                   "In het algemeen klassement staat Maas na deze rit op kop, met de Deen Lars Holm als tweede op 8 seconden.",
+                   categories=["wielrennen"])
+    got = {(r.athlete, r.event, r.rank) for r in rows}
+    assert ("Kees Maas", "stage", 2) in got and ("Lars Holm", "general_classification", 2) in got
+    assert ("Kees Maas", "general_classification", 2) not in got
+
+
+def test_cycling_indefinite_apposition_gives_country():
+    rows = _cycling("Piet Akkerman won de wegrit. Kees Maas, net als Akkerman een Nederlander, werd vijfde.")
+    assert (rows["Kees Maas"].rank, rows["Kees Maas"].country) == (5, "NED")
+
+
+def test_cycling_event_after_en_and_verb_is_the_next_predicates():
+    rows = results("Jan Ploeg won de vijfde etappe van de Vuelta. Kees Maas werd vijfde op 1.21 en is in het klassement vierde.",
+                   categories=["wielrennen"])
+    got = {(r.athlete, r.event, r.rank) for r in rows}
+    assert ("Kees Maas", "stage", 5) in got and ("Kees Maas", "general_classification", 4) in got
+
+
+# --- track cycling ------------------------------------------------------------------------------
+def _track(body: str):
+    return results(body, categories=["baanwielrennen"])
+
+
+def test_track_sprint_final_places_and_qualifying_times_are_two_rows():
+    rows = _track("Jan Akkerman (Ned) won de sprint. Hij was in de finale te sterk voor Piet Maas. "
+                  "In de kwalificatie reed Akkerman met een vliegende 200 meter 9,201. Maas klokte 9,250, de tweede tijd.")
+    got = {(r.athlete, r.event, r.time_s, r.rank) for r in rows}
+    assert ("Jan Akkerman", "sprint", None, 1) in got and ("Piet Maas", "sprint", None, 2) in got
+    assert ("Piet Maas", "sprint", 9.25, 2) in got
+    assert {r.round for r in rows if r.time_s} == {"heat"}
+
+
+def test_track_time_trial_is_the_gender_s_distance_and_flemish_thousandths():
+    rows = _track("Bij de vrouwen won Anna Visser (Ned) de tijdrit in 33.512.")
+    (r,) = rows
+    assert (r.event, r.distance_m, r.time_s, r.rank) == ("500m", 500, 33.512, 1)
+
+
+def test_track_riders_of_one_country_stand_for_its_team_sprint():
+    rows = _track("Jan Akkerman (Ned), Kees Maas (Ned) en Piet Bos wonnen de teamsprint. Nederland klokte 41,872.")
+    (r,) = rows
+    assert (r.team, r.country, r.event, r.time_s, r.rank) == ("Nederland", "NED", "team_sprint", 41.872, 1)
+
+
+def test_track_omnium_list_bare_points():
+    rows = _track("Omnium mannen\n\n1. Jan Akkerman (Ned) 146 ptn\n2. Kees Maas (Bel) 139\n")
+    got = {(r.athlete, r.rank, r.mark) for r in rows}
+    assert got == {("Jan Akkerman", 1, 146.0), ("Kees Maas", 2, 139.0)}
+
+
+def test_thousandths_with_a_dot_are_no_time_outside_track_cycling():
+    rows = results("Anna Visser won de 3000 meter in 4.01,20 voor 12.500 toeschouwers.")
+    assert [r.time_s for r in rows] == [241.2]

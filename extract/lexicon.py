@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
@@ -60,14 +60,14 @@ SPECS: dict[str, dict] = {
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
-              "past_markers": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
+              "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words,
                "gapped": MapOf(str)},
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words, "holder_nouns?": Words},
-    "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number)},
+    "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number), "split_before?": Words},
     "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "team_member_nouns": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
@@ -277,6 +277,7 @@ class Lexicon:
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.rounds = {k.lower(): v for k, v in ev["rounds"].items()}
         self.event_as_round = {sport: dict(m) for sport, m in ev["event_as_round"].items()}
+        self.not_rounds = {sport: {w.lower() for w in ws} for sport, ws in (ev.get("not_rounds") or {}).items()}
         self.distance_alias = {sport: dict(m) for sport, m in ev["distance_alias"].items()}
         self.round_regex = words_regex(self.rounds)
         # per sport: phrases that tell which event a passage is about without naming it ("over de streep")
@@ -388,6 +389,7 @@ class Lexicon:
             rf"(?<![\w-])(?:als|was|werd|is|wordt)\s+(?:de\s+)?(?:{'|'.join(sorted(list(self.ordinals) + list(rk['superlatives']), key=len, reverse=True))})\s+$",
             regex.IGNORECASE)
         self.rank_phrase_regex = words_regex(self.rank_phrases)
+        self.contest_day_markers = {regex.sub(r"\s+", " ", w.lower()) for w in rk.get("contest_day_markers") or ()}
         self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
                                         regex.IGNORECASE | regex.VERSION1)
         self.last_regex = words_regex(rk["last_words"])
@@ -452,6 +454,9 @@ class Lexicon:
             rf"\s*(?:{units})?\s*(?:" + "|".join(map(regex.escape, gp["after"])) + r")\b", regex.IGNORECASE)
         self.gap_of_regex = regex.compile(rf"\s*(?:{units})?\s*(?:van|achter|achterstand|op)\b", regex.IGNORECASE)
         self.gap_phrases = {k.lower(): float(v) for k, v in gp["phrases"].items()}
+        self.split_before_regex = regex.compile(
+            r"\b(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in (gp.get("split_before") or ["-"])) + r")\s*$",
+            regex.IGNORECASE)
         # "op een halve minuut", "in dezelfde tijd": a gap said in words
         self.gap_phrase_regex = regex.compile(
             r"(?<![\w-])(?:op|in|met)\s+(?P<p>" + "|".join(regex.escape(k).replace(r"\ ", r"\s+") for k in

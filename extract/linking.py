@@ -122,6 +122,8 @@ class _Linker:
                     if m.kind == "EVENT" and m.value[0] in alias else m for m in mentions]
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
                                                 and sport not in lex.sport_only[m.value[0]])]
+        no_round = lex.not_rounds.get(sport, set())
+        mentions = [m for m in mentions if not (m.kind == "ROUND" and regex.sub(r"\s+", " ", m.text.lower()) in no_round)]
         lead = [b for b in blocks if b.kind != "caption"][:2]
         lead_events = {m.value[0] for m in mentions if m.kind == "EVENT" and lead and m.start < lead[-1].end}
         if len(lead_events) == 1 and lead_events <= lex.combined_events:
@@ -168,11 +170,16 @@ class _Linker:
         # "X (+0.34) en titelverdediger Y (+0.37)": a title between the names of a list
         self.title_alt = "|".join(regex.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
         self.section_round: str | None = None
-        # an allround or sprint championship report: named in the headline or lead, or more than once
-        # (not "de wereldkampioen allround" in passing in a World Cup report)
+        # an allround or sprint championship report (not "de wereldkampioen allround" in a World Cup report):
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
         lead_end = blocks[1].end if len(blocks) > 1 else len(text)
-        self.allround = allround[0].value[0] if allround and (allround[0].start < lead_end or len(allround) > 1) else None
+        # named in the headline or lead, not as a title ("de wereldkampioen allround") or another meet ("de WK
+        # allround van vorige week"); later mentions ("de grote vierkamp" of all-time lists) do not make it one
+        past = [m.start for m in mentions if m.kind == "PAST"]
+        allround = [m for m in allround if m.start < lead_end and not (
+            self._title_word(m) or any(abs(p - m.start) <= 40 and not regex.search(r"[.!?]", text[min(p, m.start):max(p, m.start)])
+                                       for p in past))]
+        self.allround = allround[0].value[0] if allround else None
         self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
         self.resolved_refs: dict[tuple[int, int], Entity] = {}
         self.fellow_country: list[tuple[Entity, str, Any]] = []
@@ -259,6 +266,13 @@ class _Linker:
                         self.by_mention[(m.start, m.end)] = other
                     ent.mentions = []
                     break
+
+    def _title_word(self, m: Mention) -> bool:
+        """Is ``m`` part of a title that describes someone ("de wereldkampioen allround"), not a result told?"""
+        before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])[-3:]
+        word = (before[-1] if before else "") + m.text
+        return "kampioen" in word.lower() and any(w.lower() in self.lex.determiners for w in before) and not any(
+            w.lower() in self.lex.copulas for w in before)
 
     def _crew(self, group: list[Entity], resolved: list) -> Entity | None:
         """The crew of several named competitors ("Roos de Jong en Laila Youssifou"), named as the text joins them."""
@@ -684,7 +698,9 @@ class _Linker:
         # a marker of another race ("vier jaar geleden", "vorig jaar") covers its comma chunk;
         # in the sentence's first chunk it covers the whole sentence
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
-        markers = [p.start for p in ms if p.kind == "PAST"]
+        # "na de eerste dag" marks a standing only in a multi-race contest; in a World Cup report it is this meet
+        markers = [p.start for p in ms if p.kind == "PAST" and (
+            self.allround or regex.sub(r"\s+", " ", p.text.lower()) not in lex.contest_day_markers)]
         if self.sport not in lex.distance_event_sports:
             # "bij de 500 meter lag ze derde" in a 2000 m race: a split point
             markers += [s + x.start() for x in lex.split_article_regex.finditer(self.text[s:e])]
@@ -1143,8 +1159,8 @@ class _Linker:
                 return "gap"
         if lex.gap_after_regex.match(after):
             return "gap"  # "die 18 seconden toegaf"
-        if tm.whole_seconds:
-            return "ignore"
+        if tm.whole_seconds or lex.split_before_regex.search(before):
+            return "ignore"  # "na een opening van 9,50": a split, no finishing time
         clause_before = text[cs:t.start]
         records = [m for m in cms if m.kind == "RECORD" and m.end <= t.start]
         if records:

@@ -649,3 +649,18 @@ def test_track_omnium_list_bare_points():
 def test_thousandths_with_a_dot_are_no_time_outside_track_cycling():
     rows = results("Anna Visser won de 3000 meter in 4.01,20 voor 12.500 toeschouwers.")
     assert [r.time_s for r in rows] == [241.2]
+
+
+
+def test_allround_title_in_a_world_cup_report_and_series_pairing():
+    rows = by_competitor(
+        "Jan Berg heeft bij de wereldbekerfinale de 1500 meter gewonnen. In de tweede rit van de serie klokte "
+        "hij 1.41,20. Piet Smit reed 1.41,50. Kees Bos eindigde achter Berg en Smit als derde in 1.42,00. "
+        "De wereldkampioen allround Tom de Wit reed 1.43,10. Bij de WK allround vorige week won hij de titel.")
+    assert rows["Jan Berg"].round is None and rows["Jan Berg"].rank == 1
+    assert (rows["Piet Smit"].rank, rows["Kees Bos"].event, rows["Kees Bos"].rank) == (2, "1500m", 3)
+
+
+def test_opening_split_is_no_result():
+    (r,) = results("Jan Berg won de 500 meter. Na een opening van 9,60 kwam hij tot 34,10.")
+    assert (r.event, r.time_s) == ("500m", 34.10)

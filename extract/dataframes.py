@@ -15,7 +15,7 @@ __all__ = ["RESULT_COLUMNS", "RECORD_COLUMNS", "ARTICLE_COLUMNS", "results_frame
 RESULT_COLUMNS = {
     "article_id": "string", "sport": "string", "event": "string", "distance_m": "Int32", "gender": "string",
     "athlete": "string", "team": "string", "country": "string", "time_s": "Float64", "time_text": "string",
-    "gap_s": "Float64", "rank": "Int32", "status": "string", "round": "string", "mark": "Float64",
+    "gap_s": "Float64", "rank": "Int32", "status": "string", "round": "string", "stroke": "string", "mark": "Float64",
     "mark_unit": "string", "members": "object", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
 }
 RECORD_COLUMNS = {
@@ -43,7 +43,7 @@ def results_frame(results: Iterable[RaceResult]) -> pd.DataFrame:
         return df
     competitor = df["athlete"].fillna(df["team"]).fillna(df["country"])
     key = [df["article_id"], competitor.str.casefold(), df["event"].fillna(""), df["distance_m"].fillna(-1),
-           df["round"].fillna("")]
+           df["round"].fillna(""), df["stroke"].fillna("")]
     df = df[~pd.DataFrame({i: k for i, k in enumerate(key)}).duplicated()]
     return df.reset_index(drop=True)
 

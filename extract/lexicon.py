@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
@@ -287,6 +287,11 @@ class Lexicon:
         self.default_event = dict(ev["default_event"])
         self.stage_race_regex = words_regex(ev["stage_race_cues"])
         self.stage_race_event = ev["stage_race_event"]
+        self.stroke_codes = {k.lower(): v for k, v in ev["stroke_codes"].items()}
+        # a stroke right after a distance: "100 meter vrije slag", "4x100 meter wisselslag"
+        self.stroke_after_regex = regex.compile(
+            r"\s*(?:meter\s+|m\s+)?(?P<s>" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                self.stroke_codes, key=len, reverse=True)) + r")(?![\w])", regex.IGNORECASE)
         self.stroke_distance_regex = regex.compile(
             r"(?<![\w.,])(?P<n>\d{2,4})\s+(?:meter\s+)?(?:" + "|".join(
                 regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(ev["strokes"], key=len, reverse=True)) + r")(?![\w])",

@@ -84,6 +84,7 @@ class LinkedResult:
     anchor: tuple[int, int] = (0, 0)
     section_gender: str | None = None
     round: str | None = None
+    stroke: str | None = None  # swimming: freestyle, backstroke ... when the text names it
     mark: float | None = None
     mark_unit: str | None = None
     evidence: list[tuple[str, Mention]] = field(default_factory=list)
@@ -105,6 +106,21 @@ class LinkedRecord:
     year: int | None
     sentence: tuple[int, int]
     span: tuple[int, int]
+
+
+def _inherit_strokes(mentions: list[Mention]) -> list[Mention]:
+    """"de 100 meter" after "100 meter vrije slag": the distance named again keeps its stroke (the last
+    one named for that distance)."""
+    last: dict[tuple, str] = {}
+    out = []
+    for m in mentions:
+        if m.kind == "EVENT" and m.value[1]:
+            if len(m.value) > 2:
+                last[m.value[:2]] = m.value[2]
+            elif m.value[:2] in last:
+                m = Mention(m.kind, m.start, m.end, m.text, (*m.value, last[m.value[:2]]))
+        out.append(m)
+    return out
 
 
 class _Linker:
@@ -146,6 +162,7 @@ class _Linker:
                 if not any(m.kind == "EVENT" and m.start < c.end() and c.start() < m.end for m in mentions):
                     mentions.append(Mention("EVENT", c.start(), c.end(), c.group(0), (code, None)))
                     self_cues.add((c.start(), c.end()))
+        mentions = _inherit_strokes(sorted(mentions, key=lambda m: m.start))
         self.mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
         self.ranges = lex.time_ranges.get(sport, {})
         self.entities: list[Entity] = []
@@ -1664,7 +1681,8 @@ class _Linker:
             res = by_key.get(key)
             if res is None:
                 res = LinkedResult(ent, ev[0] if ev else None, ev[1] if ev else None, None, sentence=sent,
-                                   anchor=(v.start, v.end), section_gender=self.gender, round=rnd)
+                                   anchor=(v.start, v.end), section_gender=self.gender, round=rnd,
+                                   stroke=ev[2] if ev and len(ev) > 2 else None)
                 by_key[key] = res
                 self.results.append(res)
             res.evidence.append((v.kind, v))
@@ -1806,7 +1824,7 @@ class _Linker:
         merged: dict[tuple, LinkedResult] = {}
         out = []
         for r in self.results:
-            key = (r.entity.id, r.event, r.distance_m, r.round)
+            key = (r.entity.id, r.event, r.distance_m, r.round, r.stroke)
             if key in merged:
                 self._absorb(merged[key], r)
                 continue
@@ -1816,6 +1834,13 @@ class _Linker:
             rows = [r for r in out if r.entity is ent and (r.event, r.distance_m) == tuple(event)]
             if len(rows) == 1 and rows[0].rank is None:
                 rows[0].rank = rank
+        # a row without a stroke belongs to the competitor's one row of that distance with a stroke
+        for r in [r for r in out if r.stroke is None]:
+            others = [o for o in out if o is not r and o.entity is r.entity and (o.event, o.distance_m, o.round)
+                      == (r.event, r.distance_m, r.round) and o.stroke]
+            if len(others) == 1:
+                self._absorb(others[0], r)
+                out.remove(r)
         # a row without a round belongs to the competitor's one row of that event with a round
         for r in [r for r in out if r.round is None]:
             others = [o for o in out if o is not r and o.entity is r.entity and o.event == r.event and o.round]

@@ -219,16 +219,21 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         n = int(m.group("n").replace(".", ""))
         metres = n * lex.distance_units[m.group("unit").lower()]
         legs = m.group("legs")
+        stroke = lex.stroke_after_regex.match(text, m.end())
+        # "100 meter vrije slag": the stroke is part of the event
+        tail = (lex.stroke_codes[regex.sub(r"\s+", " ", stroke.group("s").lower())],) if stroke else ()
         if legs:
-            add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs))))
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs), *tail)))
         elif any(metres in d for d in lex.race_distances.values()) and not lex.distance_not_after.search(
                 text[max(0, m.start() - 25):m.start()]):
-            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres, *tail)))
     for m in lex.stroke_distance_regex.finditer(text):
         metres = int(m.group("n"))
         if metres in lex.race_distances.get("swimming", ()) and not any(
                 x.kind == "EVENT" and x.start <= m.start() < x.end for x in out):
-            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
+            stroke = lex.stroke_after_regex.match(text, m.start("n") + len(m.group("n")))
+            tail = (lex.stroke_codes[regex.sub(r"\s+", " ", stroke.group("s").lower())],) if stroke else ()
+            add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres, *tail)))
     for m in rx["bare_distance"].finditer(text):
         metres = int(m.group("n").replace(".", ""))
         if any(metres in d for d in lex.race_distances.values()):

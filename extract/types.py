@@ -56,6 +56,7 @@ class RaceResult:
     mark: float | None = None
     mark_unit: str | None = None
     members: tuple[str, ...] = ()  # a team row's athletes where the text names them (a crew, a relay)
+    stroke: str | None = None  # swimming: freestyle, backstroke, breaststroke, butterfly, medley
     # the spans of the values, for review: name, time, rank, status ...
     evidence: tuple[tuple[str, Evidence], ...] = field(default=(), compare=False)
 

@@ -60,3 +60,11 @@ def test_list_abbreviation_that_is_also_a_surname():
     text = ("Atletiek in Lima\n\nUitslag 400 meter vrouwen\n1. Anna Bol (Ned) 50,37\n2. Rosa Quispe (Bol) 51,02")
     got = rows(text, categories=["atletiek"])
     assert got == {("Anna Bol", "NED", "400m", 50.37, 1, "finished"), ("Rosa Quispe", "BOL", "400m", 51.02, 2, "finished")}
+
+
+def test_swimming_events_keep_their_stroke():
+    text = ("Zwemmen in Kazan\n\nAnna Berg won de 50 meter rugslag in 25,93. Op de 50 meter vrije slag werd ze "
+            "derde in 23,84. Lena Sato was op de 50 rug tweede (25,98).")
+    got = {(r.athlete, r.event, r.stroke, r.time_s, r.rank) for r in extract.extract_text(text, categories=["zwemmen"]).results}
+    assert got == {("Anna Berg", "50m", "backstroke", 25.93, 1), ("Anna Berg", "50m", "freestyle", 23.84, 3),
+                   ("Lena Sato", "50m", "backstroke", 25.98, 2)}

@@ -52,13 +52,13 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "generic_stage_words?": Words, "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -68,7 +68,7 @@ SPECS: dict[str, dict] = {
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words, "holder_nouns?": Words},
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number), "split_before?": Words},
-    "names": {"particles": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
+    "names": {"particles": Words, "neutral_titles?": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "team_member_nouns": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
@@ -273,6 +273,7 @@ class Lexicon:
         self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
         self.time_trial_distance = {sport: dict(m) for sport, m in ev["time_trial_distance"].items()}
         self.timed_round = {sport: dict(m) for sport, m in ev["timed_round"].items()}
+        self.generic_stage_words = {w.lower() for w in ev.get("generic_stage_words") or ()}
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}
         self.rounds = {k.lower(): v for k, v in ev["rounds"].items()}
@@ -377,6 +378,13 @@ class Lexicon:
         self.rank_nouns = set(rk["rank_nouns"])
         self.race_place_nouns = set(rk["race_place_nouns"])
         self.not_rank_nouns = set(rk["not_rank_nouns"])
+        # "startte als twaalfde", "ging als eerste van start": the start order, no place
+        self.start_order_before_regex = regex.compile(
+            r"(?<![\w-])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("start_order_before") or ["(?!x)x"])
+            + r")\s+$", regex.IGNORECASE)
+        self.start_order_after_regex = regex.compile(
+            r"^[^.,;:!?]{0,40}?(?<![\w-])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("start_order_after") or ["(?!x)x"])
+            + r")(?![\w-])", regex.IGNORECASE)
         # "na 500 meter", "halverwege de 1000 meter": a place at a split point, not at the finish
         # a number of metres or kilometres, in digits or words ("na tien kilometer")
         amount = rf"(?:\d{{1,3}}(?:\.\d{{3}})?|{'|'.join(sorted(rk['cardinals'], key=len, reverse=True))})"
@@ -478,6 +486,7 @@ class Lexicon:
             regex.IGNORECASE)
         self.female_words = {w.lower() for w in nm["female_words"]}
         self.male_words = {w.lower() for w in nm["male_words"]}
+        self.neutral_titles = {w.lower() for w in nm.get("neutral_titles") or ()}
         self.compatriot_words = {w.lower() for w in nm["compatriot_words"]}
         self.plural_heads = {w.lower() for w in nm["plural_heads"]}
         self.crew_nouns = {w.lower() for w in nm["crew_nouns"]}

@@ -269,6 +269,9 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 
     for m in rx["ordinal"].finditer(text):
+        if lex.start_order_before_regex.search(text[max(0, m.start() - 20):m.start()]) or \
+                lex.start_order_after_regex.match(text[m.end():m.end() + 60]):
+            continue  # "vertrok als tiende", "ging als eerste van start": the start order, no place
         if _grid_place(text, m.start(), lex):
             continue  # "begon vanaf P17", "die vanaf de derde startplaats vertrok": the grid, not the result
         if regex.match(r"\s+(?:plaats\s+|plek\s+)?naar\s+(?:de\s+)?\w+", text[m.end():m.end() + 40]) and \

@@ -664,3 +664,27 @@ def test_allround_title_in_a_world_cup_report_and_series_pairing():
 def test_opening_split_is_no_result():
     (r,) = results("Jan Berg won de 500 meter. Na een opening van 9,60 kwam hij tot 34,10.")
     assert (r.event, r.time_s) == ("500m", 34.10)
+
+
+def test_cycling_start_order_and_ride_of_a_time_trial():
+    rows = by_competitor("Karel Mertens won de openingstijdrit van de Ronde van Spanje. "
+                         "Joris Baelde ging als eerste van alle renners van start en werd vierde. "
+                         "Mertens startte als tiende. Na zijn rit bleek Stijn Hofman tweede op 0.14 van Mertens.")
+    assert rows["Karel Mertens"].rank == 1 and rows["Karel Mertens"].event == "time_trial"
+    assert rows["Joris Baelde"].rank == 4
+    assert (rows["Stijn Hofman"].rank, rows["Stijn Hofman"].event) == (2, "time_trial")
+
+
+def test_cycling_national_champion_title_tells_no_gender_and_stage_race_hours():
+    (r,) = results("Sanne Vermeer is de nieuwe Nederlands kampioen tijdrijden. Ze klokte 42 minuten en 3 seconden.")
+    assert (r.athlete, r.event, r.gender, r.time_s) == ("Sanne Vermeer", "time_trial", "women", 2523.0)
+    rows = by_competitor("Klassement na vijf etappes:\n1. Pieter Smit (18u 02,41)\n2. Tom Aerts (+0,12)")
+    assert rows["Pieter Smit"].time_s == 18 * 3600 + 2 * 60 + 41
+
+
+def test_cycling_french_place_and_race_are_no_riders():
+    rows = by_competitor("Luc Dubois heeft de derde etappe gewonnen. De Franse wielrenner won in Le Havre. "
+                         "De rit ging naar Le Havre. In Le Havre kon hij niet sprinten. Hij kwam binnen op 47 seconden van Dubois. "
+                         "De Franse etappekoers duurt tot zondag.")
+    assert set(rows) == {"Luc Dubois"}
+    assert (rows["Luc Dubois"].rank, rows["Luc Dubois"].gender, rows["Luc Dubois"].country) == (1, "men", "FRA")

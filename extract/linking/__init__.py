@@ -178,6 +178,14 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                                  for x in self.mentions):
                     m = Mention(m.kind, m.start, m.end, m.text, (specific, None))
             out.append(m)
+        # "zijn rit", "na de rit" in a report whose only race named is a time trial: that time trial
+        generic = [m for m in out if m.kind == "EVENT" and m.text.lower() in self.lex.generic_stage_words]
+        named = {m.value[0] for m in out if m.kind == "EVENT" and m.text.lower() not in self.lex.generic_stage_words
+                 and m.value[0] not in CLASSIFICATIONS and m.value[0] != "classification"
+                 and m.value[0] not in self.lex.standings_events}
+        if generic and len(named) == 1 and self.lex.specializes.get(generic[0].value[0]) in named:
+            specific = named.pop()
+            out = [Mention(m.kind, m.start, m.end, m.text, (specific, None)) if m in generic else m for m in out]
         self.mentions = out
 
     def run(self) -> None:

@@ -150,6 +150,10 @@ class EntityMixin:
                 gender = "men"
             elif cw and cw[1] == "regional":
                 gender = "women" if head.endswith("se") or head.endswith("in") else ("men" if head.endswith(("er", "ing", "aar", "ar")) else None)
+            mods = m.value.get("mods", "").split()
+            if gender == "men" and head in lex.neutral_titles and mods and \
+                    lex.country_words.get(mods[-1], ("", ""))[1] == "adjective":
+                gender = None  # "de nieuwe Nederlands kampioen": the title of a champion of either gender
             nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
             if nxt and lex.gender_of_word(nxt[0]):
                 gender = lex.gender_of_word(nxt[0])  # "de Zuid-Hollandse schaatser": the noun tells

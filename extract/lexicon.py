@@ -462,6 +462,7 @@ class Lexicon:
         self.gap_ambiguous_regex = regex.compile(
             r"(?:^|\s)(?:" + "|".join(map(regex.escape, gp["ambiguous_before"])) + r")\s*$", regex.IGNORECASE)
         units = "|".join(map(regex.escape, gp["units"]))
+        self.gap_words = {w.lower() for w in gp["units"] + gp["after"]}
         self.gap_unit_end_regex = regex.compile(rf"\b(?:{units})$", regex.IGNORECASE)
         self.gap_after_regex = regex.compile(
             rf"\s*(?:{units})?\s*(?:" + "|".join(map(regex.escape, gp["after"])) + r")\b", regex.IGNORECASE)

@@ -358,6 +358,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if lex.status_negations.search(m.group(0)) or regex.search(r"\bniet\b", m.group(0)[:-len(phrase.split()[-1])]) \
                 and "niet" not in phrase:
             continue  # "viel bijna uit", "ging net niet onderuit"
+        if any(w.lower() in lex.gap_words for w in regex.findall(r"[\w’'-]+", m.group(0))[1:-1]):
+            continue  # "gaf twaalf tellen toe op X": conceded a gap, did not give up
         if not any(x.kind == "STATUS" and x.start == m.start() for x in out):
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
     for m in lex.status_gapped_regex.finditer(text):
@@ -462,8 +464,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         word, start, _ = tokens[i]
         if word.lower() in lex.ordinals:
             return False  # "Vierde werd Kipruto"
-        if not _is_cap_word(word) or blocked_at(start):
-            return False
+        if not _is_cap_word(word) or blocked_at(start) or word.endswith("-"):
+            return False  # "Land- en ploeggenoot": half a compound
         if word in lex.non_name_words and not _given_name_before_surname(text, start, start + len(word), lex):
             return False
         if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{6,}$", word) or (

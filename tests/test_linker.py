@@ -688,3 +688,18 @@ def test_cycling_french_place_and_race_are_no_riders():
                          "De Franse etappekoers duurt tot zondag.")
     assert set(rows) == {"Luc Dubois"}
     assert (rows["Luc Dubois"].rank, rows["Luc Dubois"].gender, rows["Luc Dubois"].country) == (1, "men", "FRA")
+
+
+def test_cycling_conceded_gap_fall_of_the_winner_and_given_name_against_ze():
+    rows = by_competitor("Pieter Smit heeft de derde etappe gewonnen. Hij kwam onderweg ten val maar won de sprint. "
+                         "Karel Aerts werd tweede en gaf twee seconden toe op Smit.")
+    assert (rows["Pieter Smit"].rank, rows["Pieter Smit"].status) == (1, "finished")
+    assert (rows["Karel Aerts"].rank, rows["Karel Aerts"].status) == (2, "finished")
+    rows = by_competitor("Wout Verbeek heeft de vijfde etappe gewonnen. Hij liet twee vluchters gaan en "
+                         "Verbeek achterhaalde ze kort voor de streep.")
+    assert rows["Wout Verbeek"].gender == "men"
+
+
+def test_half_compound_is_no_name():
+    rows = by_competitor("Tom Aerts heeft de eerste etappe gewonnen. Land- en ploeggenoot Joris Baelde werd tweede.")
+    assert set(rows) == {"Tom Aerts", "Joris Baelde"}

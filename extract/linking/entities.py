@@ -133,7 +133,9 @@ class EntityMixin:
             else:
                 pool = ([self.focus] if self.focus else []) + list(reversed(self.recent))
             for e in pool:
-                if e and not e.team and (want is None or e.gender in (None, want)):
+                # "Jan Smit ... achterhaalde ze": a man's given name does not take "ze" (them)
+                given = self.lex.given_gender.get(e.full.split()[0]) if e and len(e.full.split()) > 1 else None
+                if e and not e.team and (want is None or (e.gender or given) in (None, want)):
                     e.set_gender(want)
                     return e
             return None

@@ -130,8 +130,9 @@ class RowMixin:
 
     def _is_fall(self, v: Mention) -> bool:
         words = v.text.lower().split()
-        return v.kind == "STATUS" and (v.text.lower() in self.lex.team_status_ignored
-                                       or f"{words[0]} {words[-1]}" in self.lex.team_status_ignored)
+        # a separable phrase with words inside: "kwam in de afdaling ten val"
+        return v.kind == "STATUS" and any(words[:1] == p.split()[:1] and words[len(words) - len(p.split()) + 1:] == p.split()[1:]
+                                          for p in self.lex.team_status_ignored)
 
     @staticmethod
     def _fill_places_by_time(rows: list[LinkedResult]) -> None:
@@ -175,6 +176,11 @@ class RowMixin:
         keep.evidence += other.evidence
 
     def _finish(self) -> None:
+        # "kwam ten val en won toch de sprint": a fall of one who is placed is no abandon
+        for r in self.results:
+            falls = [e for k, e in r.evidence if k == "STATUS"]
+            if r.rank is not None and r.status == "dnf" and falls and all(self._is_fall(e) for e in falls):
+                r.status = "finished"
         for ent, rank, event in self.heading_ranks:
             rows = [r for r in self.results if r.entity is ent and event and r.event == event[0]]
             if len(rows) == 1 and rows[0].rank is None:

@@ -67,7 +67,7 @@ SPECS: dict[str, dict] = {
     "records": {"types": MapOf(str), "national_suffix": Words, "this_race_before": Words, "old_before": Words,
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words, "holder_nouns?": Words},
-    "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number), "split_before?": Words},
+    "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number), "split_before?": Words, "split_part_words?": Words},
     "names": {"particles": Words, "neutral_titles?": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "team_member_nouns": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
@@ -470,6 +470,11 @@ class Lexicon:
         self.gap_phrases = {k.lower(): float(v) for k, v in gp["phrases"].items()}
         self.split_before_regex = regex.compile(
             r"\b(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in (gp.get("split_before") or ["-"])) + r")\s*$",
+            regex.IGNORECASE)
+        # "zwom de eerste 50 meter in 26,80": the time of a part of the race (when shorter than the race)
+        self.split_part_regex = regex.compile(
+            rf"\b(?:de|het)\s+(?:{'|'.join(map(regex.escape, gp.get('split_part_words') or ['-']))})\s+"
+            rf"(?P<n>\d{{1,3}})\s*(?P<u>{'|'.join(map(regex.escape, r['ranks']['split_units']))})\s+(?:in|met)\s*$",
             regex.IGNORECASE)
         # "op een halve minuut", "in dezelfde tijd": a gap said in words
         self.gap_phrase_regex = regex.compile(

@@ -416,7 +416,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if regex.match(r"\s+\p{Lu}[\w’'-]+", after):
             continue
         head = m.group("head").lower()
-        nxt = regex.match(r"\s+(\p{Ll}[\w-]*)", after)
+        # the noun after the demonym, past adjectives ("de Belgische olympische medaille")
+        nxt = regex.match(r"(?:\s+\p{Ll}[\w-]*(?:" + "|".join(lex.adjective_endings) + r"))*\s+(\p{Ll}[\w-]*)", after)
         if nxt and nxt.group(1) not in lex.plural_heads and nxt.group(1).endswith(lex.thing_noun_endings):
             continue  # "de Nederlandse zwemploeg": an adjective of a thing
         mods = m.group("mods").lower()

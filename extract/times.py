@@ -98,7 +98,9 @@ def find_times(text: str) -> list[TimeMention]:
         tail = text[end:end + 20]
         unit = after_unit.match(tail)
         if readings.get(name) == "seconds_or_minutes":
-            if (clock_before.search(text[max(0, start - 12):start]) and "," not in match.group(0)) or \
+            # a clock needs hours up to 24 and minutes up to 59 ("tot 47.98" is a time)
+            clock = "," not in match.group(0) and int(g["s"]) <= 24 and len(g["f"] or "") == 2 and int(g["f"]) < 60
+            if (clock and clock_before.search(text[max(0, start - 12):start])) or \
                     text[max(0, start - 2):start].strip() in money:
                 continue  # "om 15.30 uur", "€ 1,50" (a clock never has a decimal comma: "kwam tot 23,71")
             minutes_reading = None

@@ -703,3 +703,21 @@ def test_cycling_conceded_gap_fall_of_the_winner_and_given_name_against_ze():
 def test_half_compound_is_no_name():
     rows = by_competitor("Tom Aerts heeft de eerste etappe gewonnen. Land- en ploeggenoot Joris Baelde werd tweede.")
     assert set(rows) == {"Tom Aerts", "Joris Baelde"}
+
+
+def test_split_of_the_first_part_of_a_longer_race_is_no_result():
+    rows = results("Op de 200 meter vrije slag won Tom Smit in 1.46,30. Hij zwom de eerste 100 meter in 51,20.",
+                   categories=("zwemmen",))
+    assert [(r.event, r.time_s) for r in rows] == [("200m", 106.3)]
+
+
+def test_a_demonym_before_adjectives_and_a_thing_is_no_person():
+    rows = by_competitor("Op de 100 meter rugslag won de Amerikaan Bob Lee in 52,10. Tom Smit werd tweede in 52,40. "
+                         "Het is de eerste Belgische olympische zwemmedaille in jaren.", categories=("zwemmen",))
+    assert (rows["Bob Lee"].country, rows["Tom Smit"].country, rows["Tom Smit"].gender) == ("USA", None, "men")
+
+
+def test_a_time_after_tot_that_is_no_clock():
+    rows = results("Op de 100 meter vrije slag verbeterde Tom Smit in de halve finale het record tot 48.20.",
+                   categories=("zwemmen",))
+    assert [(r.round, r.time_s) for r in rows] == [("semifinal", 48.2)]

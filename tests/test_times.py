@@ -256,3 +256,8 @@ def test_values_are_floats(text):
     (t,) = find_times(text)
     assert isinstance(t.seconds, float)
     assert all(isinstance(a, float) for a in t.alternatives)
+
+
+def test_tot_before_a_number_that_is_no_clock_is_a_time():
+    assert [t.seconds for t in find_times("verbeterde het tot 47.98.")] == [47.98]
+    assert find_times("open tot 17.30.") == []

@@ -117,6 +117,10 @@ class ValueMixin:
             return "gap"  # "die 18 seconden toegaf"
         if tm.whole_seconds or lex.split_before_regex.search(before):
             return "ignore"  # "na een opening van 9,50": a split, no finishing time
+        part = lex.split_part_regex.search(before)
+        race = self.race_event or self.event
+        if part and race and race[1] and int(part.group("n")) * (1000 if part.group("u").lower().startswith("k") else 1) < race[1]:
+            return "ignore"  # "de eerste 50 meter in 26,80" of a 100 m race: a split
         clause_before = text[cs:t.start]
         records = [m for m in cms if m.kind == "RECORD" and m.end <= t.start]
         if records:

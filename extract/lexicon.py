@@ -58,7 +58,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -68,7 +68,7 @@ SPECS: dict[str, dict] = {
                 "old_around": Words, "set_to": Words, "record_of": Words, "holder_before": Words, "mark_nouns": Words, "limits": Words, "standing_cues": Words,
                 "equalled_cues": Words, "comparison_cues": Words, "holder_nouns?": Words},
     "gaps": {"before": Words, "ambiguous_before": Words, "units": Words, "after": Words, "phrases": MapOf(Number), "split_before?": Words, "split_part_words?": Words},
-    "names": {"particles": Words, "neutral_titles?": Words, "not_names": Words, "description_heads": Words, "female_words": Words,
+    "names": {"particles": Words, "neutral_titles?": Words, "not_names": Words, "description_heads": Words, "compound_heads?": Words, "female_words": Words,
               "male_words": Words, "compatriot_words": Words, "plural_heads": Words, "crew_nouns": Words, "thing_noun_endings": Words, "person_noun_endings": Words, "pronouns": MapOf(str), "titles": Words,
               "org_suffixes": Words, "non_athlete_roles": Words, "team_member_nouns": Words, "prepositions": Words, "copulas": Words, "place_prepositions": Words, "place_words": Words, "adjective_endings": Words, "number_words": MapOf(int),
               "determiners": Words, "possessives": Words, "description_breaks": Words, "other_words": Words, "genitive_words": Words, "place_prefixes": Words,
@@ -362,6 +362,9 @@ class Lexicon:
         self.winner_of_all = regex.compile(r"\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk["winner_of_all"])
                                            + r")(?![\w-])", regex.IGNORECASE)
         self.leader_regex = words_regex(rk["leader_phrases"])
+        # "veroverde een Europese titel": a title won, not a person's title ("de wereldkampioen")
+        self.won_title_regex = regex.compile(
+            r"(?:" + "|".join(map(regex.escape, rk.get("won_title_nouns") or ["-"])) + r")$", regex.IGNORECASE)
         self.classification_leader = {w.lower() for w in rk["classification_leader"]}
         self.prize_nouns = {k.lower(): v for k, v in rk["prize_nouns"].items()}
 
@@ -485,6 +488,7 @@ class Lexicon:
         self.particles = {p.lower() for p in nm["particles"]}
         self.not_names = set(nm["not_names"])
         self.description_heads = {w.lower() for w in nm["description_heads"]}
+        self.compound_heads = [w.lower() for w in nm.get("compound_heads") or ()]
         self.first_person_possessives = {w.lower() for w in nm.get("first_person_possessives", ())}
         # "X was de beste Belg": the country of the report's readers, whom "onze landgenoot" means
         self.home_country_regex = regex.compile(
@@ -571,7 +575,9 @@ class Lexicon:
             rf",\s*(?:{alt(lk['clause_conjunctions'])})\s|;\s|\s–\s|\s-\s|:\s(?=\p{{Ll}}|de |De |het |Het )")
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")
         self.relative_gap_regex = regex.compile(
-            rf"\)?\s*(?:\([^)]*\))?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+zich\s*)?,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
+            rf"\)?\s*(?:\([^)]*\))?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+zich\s*)?"
+            # "moest X voorlaten, dat ...": the verb of letting X ahead stands between X and the relative clause
+            rf"(?:(?:{alt(lk['ahead_phrases'])})\s*)?,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
         lay = r["layout"]
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]

@@ -153,7 +153,9 @@ def _regexes():
         r"(?<![\w])(?P<det>" + "|".join(map(regex.escape, [d for d in lex.determiners if d not in lex.indefinite_articles]
                                                          + list(lex.number_words)))
         + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
-        + r")\s)[\w’'-]+\s+){0,3}?)(?P<head>"
+        + r")\s)[\w’'-]+\s+){0,3}?)"
+        # "de schoolslagzwemmer", "de baanrenner": a compound of a sportsperson's noun
+        + r"(?:(?-i:\p{Ll}{3,})(?=(?:" + "|".join(map(regex.escape, lex.compound_heads)) + r")(?![\w-])))?(?P<head>"
         + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
     age_desc = regex.compile(rf"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{{1,2}}-{lex.age_suffix}|\p{{Ll}}{{4,}}{lex.age_suffix})"
                              r"(?=\s+\p{Ll}|[,.])")

@@ -721,3 +721,29 @@ def test_a_time_after_tot_that_is_no_clock():
     rows = results("Op de 100 meter vrije slag verbeterde Tom Smit in de halve finale het record tot 48.20.",
                    categories=("zwemmen",))
     assert [(r.round, r.time_s) for r in rows] == [("semifinal", 48.2)]
+
+
+def test_a_title_told_before_any_event_is_the_place_of_the_one_race_and_bleef_voor_follows():
+    rows = by_competitor("Anna Berg en Eva Smit veroverden allebei een Europese titel. Berg trapte af op de 50 meter rugslag. "
+                         "Zij tikte aan in 27,10 en bleef de Duitse Lena Koch (27,30) en de Franse Marie Roux (27,45) voor. "
+                         "Smit won daarna de 50 meter vrije slag in 24,20.", categories=("zwemmen",))
+    assert [rows[n].rank for n in ("Anna Berg", "Lena Koch", "Marie Roux", "Eva Smit")] == [1, 2, 3, 1]
+
+
+def test_a_nation_before_moest_voorlaten_is_the_antecedent_of_dat():
+    rows = by_competitor("Op de 4x100 meter vrije slag eindigde Nederland als tweede in 3.31,20. "
+                         "De ploeg moest alleen Canada voorlaten, dat 3.30,90 klokte.", categories=("zwemmen",))
+    assert (rows["Canada"].time_s, rows["Canada"].rank) == (210.9, 1)
+
+
+def test_a_compound_description_refers_to_the_one_named_before():
+    rows = by_competitor("Piet Smit won de 100 meter schoolslag in 58,10. Minder goed ging het met Tom de Vries. "
+                         "De schoolslagzwemmer werd in de series gediskwalificeerd.", categories=("zwemmen",))
+    assert rows["Tom de Vries"].status == "dsq" and set(rows) == {"Piet Smit", "Tom de Vries"}
+
+
+def test_a_mixed_relay_in_the_lead_gives_no_gender_to_an_athlete():
+    rows = by_competitor("Op de gemengde 4x50 meter vrije slag eindigde Nederland als tweede, in 1.29,44. Italië werd derde. "
+                         "Jan Bos bereikte de finale van de 100 meter schoolslag wel en werd vijfde in 57,10, op ruim een "
+                         "seconde van winnaar Jevgeni Petrov (Rusland), die 56,05 aantikte.", categories=("zwemmen",))
+    assert rows["Jevgeni Petrov"].gender == "men"

@@ -134,6 +134,10 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
         self.pending_ahead: list[tuple[list[Entity], Entity, Any]] = []  # (right ahead, behind, event)
+        # "X bleef Y en Z voor" before X's own place is known: (X, [Y, Z], event)
+        self.pending_behind: list[tuple[Entity, list[Entity], Any]] = []
+        # "veroverde een Europese titel" before any event is named: the one race of the competitor is won
+        self.title_wins: list[Entity] = []
         self.sentence_starts = {s for b in blocks for s, _ in b.sentences}
         self.prev_rounds: list[Mention] = []  # the rounds named in the sentence before
         self.list_spans: list[tuple[int, int]] = []

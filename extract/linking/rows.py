@@ -76,6 +76,9 @@ class RowMixin:
             if v.kind == "LEAD" and (not ev or ev[0] not in CLASSIFICATIONS) and not (
                     (v.start, v.end) in self.explicit_event and event and event[0] != "classification"
                     and not self._cue_near(v)):
+                if ev is None and not ent.team and self.lex.won_title_regex.search(v.text) and \
+                        self.lex.country_words.get(v.text.split()[0].lower(), ("", ""))[1] not in ("adjective", "female"):
+                    self.title_wins.append(ent)
                 continue  # leading a classification is a place only when the classification is a contest here
             if v.kind == "TIME" and (ev is None or not self._plausible(ev[0], v.value.seconds)):
                 options = (v.value.seconds, *v.value.alternatives)
@@ -219,6 +222,7 @@ class RowMixin:
         for r in self.results:
             if r.section_gender == "mixed" and not r.entity.team:
                 r.section_gender = None  # a mixed relay's section says nothing of one athlete
+        for r in self.results:
             national = r.entity.team and r.entity not in self.crews and r.section_gender in ("women", "men")
             # a country's team rides for men and women alike: the section tells which
             g = "mixed" if r.section_gender == "mixed" else r.section_gender if national else r.entity.gender or r.section_gender
@@ -317,6 +321,24 @@ class RowMixin:
                 if same is not None:
                     self._absorb(same, r)
                     out.remove(r)
+        # "X en Y veroverden allebei een Europese titel" in the lead, then X's one race told: X won it
+        for ent in dict.fromkeys(self.title_wins):
+            rows = [r for r in out if r.entity is ent]
+            if len(rows) == 1 and rows[0].rank is None and rows[0].status == "finished" and rows[0].round in (None, "final"):
+                rows[0].rank = 1
+        # "X bleef Y en Z voor" told before X's place: the places after X's
+        def of_event(r, event):
+            return event and r.event == event[0] and r.round in (None, "final") and (
+                len(event) < 3 or None in (event[2], r.stroke) or event[2] == r.stroke)
+
+        for lead, behind, event in self.pending_behind:
+            rows = [r for r in out if r.entity is lead and of_event(r, event)]
+            if len(rows) != 1 or rows[0].rank is None:
+                continue
+            for n, ent in enumerate(behind, rows[0].rank + 1):
+                rows_b = [r for r in out if r.entity is ent and of_event(r, event)]
+                if len(rows_b) == 1 and rows_b[0].rank is None:
+                    rows_b[0].rank = n
         # the implied winner: the one fastest time of an event whose others are told as second, third ...
         by_event: dict[tuple, list[LinkedResult]] = {}
         for r in out:

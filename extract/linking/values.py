@@ -385,6 +385,9 @@ class ValueMixin:
         if lead_rank is None:  # the lead's place told before: "De titel ging naar X. Zij bleef Y en Z voor."
             latest = next((r for r in reversed(self.results) if r.entity in self._as_crews(lead) and r.rank), None)
             if latest is None:
+                if m and not any(x.kind == "EVENT" and s + m.start() <= x.start < zone[1] for x in ms):
+                    behind = [ent for r in refs if (ent := self._resolve_known(r)) is not None and ent is not lead]
+                    self.pending_behind.append((lead, list(dict.fromkeys(behind)), self.event))
                 return
             lead_rank, event = latest.rank, (latest.event, latest.distance_m)
         named = [x for x in ms if x.kind == "EVENT" and s + (m or m2).start() <= x.start < zone[1]]

@@ -215,10 +215,33 @@ def load_pattern_file(name: str, text: str | None = None) -> dict:
     return validate(file, data)
 
 
+def _trie_pattern(words: set[str]) -> str:
+    """One regex for many words, their common prefixes shared ("Neder(?:land|lands|landse)"): a long
+    alternation tried word by word at every position is what made the lexical pass slow. At each
+    branch the longer continuations come first, so the longest whole word still wins."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
 def words_regex(words, *, case_insensitive: bool = True) -> regex.Pattern:
-    """A regex matching any of ``words`` as whole words, longest first."""
-    alts = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts) or r"(?!x)x"
+    """A regex matching any of ``words`` as whole words (the longest where several fit)."""
+    alts = {(w.lower() if case_insensitive else w) for w in words if w}
+    body = _trie_pattern(alts) if alts else r"(?!x)x"
     flags = regex.IGNORECASE if case_insensitive else 0
     return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags | regex.VERSION1)
 

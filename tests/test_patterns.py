@@ -237,3 +237,13 @@ def test_optional_key_may_be_absent():
     for notation in data["notations"]:
         notation.pop("reading", None)
     load_pattern_file("times.yml", text=dump(data))
+
+
+def test_words_regex_matches_whole_words_longest_first():
+    from extract.lexicon import words_regex
+    rx = words_regex(["de Belg", "Belg", "Belgische", "Belgisch record", "op weg naar", "op weg"])
+    text = "De Belgische won, de  Belg niet; het Belgisch record viel op weg naar huis. BELG, België, Belgen"
+    assert [m.group(0) for m in rx.finditer(text)] == ["Belgische", "de  Belg", "Belgisch record", "op weg naar", "BELG"]
+    exact = words_regex(["NED", "Ned"], case_insensitive=False)
+    assert [m.group(0) for m in exact.finditer("NED ned Ned NEDER")] == ["NED", "Ned"]
+    assert words_regex([]).search("iets") is None

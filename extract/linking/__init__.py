@@ -526,7 +526,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
                 if regex.search(r"\b(?:" + "|".join(self.lex.genitive_words) + r")\s+(?:(?:de|het)\s+)?$", self.text[max(cs, r.start - 10):r.start]):
-                    oblique.add(id(ent))  # "het wereldrecord van Nuis": named, but not as a competitor here
+                    oblique.add(id(ent))  # "het wereldrecord van Berg": named, but not as a competitor here
             if subject is None and not relative:
                 if continues and main_subject is None and rel_antecedent is not None and not resolved:
                     # "Voor X, die in Tokio nog verloor, voelde het brons als ...": X is what the sentence is about

@@ -30,7 +30,7 @@ class ClauseMixin:
                         and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
             if rec is None and prev is not None and prev.kind == "PERSON":
-                # "het record van Kramer, die in 2007 op 6.03,32 uitkwam": the clause tells the record
+                # "het record van Berg, die in 2011 op 6.05,10 uitkwam": the clause tells the record
                 rec = next((r for r in reversed(records) if 0 <= prev.start - r.end <= 8
                             and regex.fullmatch(r"\s*(?:" + "|".join(self.lex.genitive_words) + r")\s*", text[r.end:prev.start])), None)
             if rec is not None:

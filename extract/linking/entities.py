@@ -217,7 +217,7 @@ class EntityMixin:
                 # "De Amerikaan": one named in the sentence before who is known as one, else the last one
                 # named there whose country is open, else anyone recent
                 before = [e for e in reversed(self.prev_sentence_entities) if e is not clause_subject]
-                # "Ook bij Vos ging het mis: de Nederlandse ...": one named earlier in the same sentence
+                # "Ook bij Smit ging het mis: de Nederlandse ...": one named earlier in the same sentence
                 pool += [e for e in reversed(sentence_entities) if e is not clause_subject and e.country in (None, code)]
                 pool += [e for e in before if e.country == code]
                 lead = next((b for b in self.blocks if b.kind == "paragraph"), None)

@@ -134,7 +134,7 @@ class ValueMixin:
             if lex.record_old_around.search(between + after):
                 return "old"
             if lex.record_of_holder.fullmatch(between):
-                return "old"  # "het record van Kramer (6.03,32)"
+                return "old"  # "het record van Berg (6.05,10)"
             if lex.record_set_to.fullmatch(between):
                 return "result"
             if lex.record_of.fullmatch(between):

@@ -52,7 +52,7 @@ COUNTRY = {"code": str, "names": Words, "short": Words, "adjective": Words, "mal
 SPECS: dict[str, dict] = {
     "countries": {"countries": [COUNTRY]},
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
-               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "generic_stage_words?": Words, "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
+               "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "generic_stage_words?": Words, "contest_parts?": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
                "genders": {"women": Words, "men": Words, "mixed?": Words}},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
@@ -296,6 +296,7 @@ class Lexicon:
         self.relay_distance = {sport: dict(m) for sport, m in ev["relay_distance"].items()}
         self.time_trial_distance = {sport: dict(m) for sport, m in ev["time_trial_distance"].items()}
         self.timed_round = {sport: dict(m) for sport, m in ev["timed_round"].items()}
+        self.contest_parts = {k: set(v) for k, v in (ev.get("contest_parts") or {}).items()}
         self.generic_stage_words = {w.lower() for w in ev.get("generic_stage_words") or ()}
         self.specializes = {g: specific for specific, gs in ev["specializes"].items() for g in gs}
         self.sport_only = {k: set(v) for k, v in ev["sport_only"].items()}

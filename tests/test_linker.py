@@ -747,3 +747,19 @@ def test_a_mixed_relay_in_the_lead_gives_no_gender_to_an_athlete():
                          "Jan Bos bereikte de finale van de 100 meter schoolslag wel en werd vijfde in 57,10, op ruim een "
                          "seconde van winnaar Jevgeni Petrov (Rusland), die 56,05 aantikte.", categories=("zwemmen",))
     assert rows["Jevgeni Petrov"].gender == "men"
+def test_track_team_sprinters_points_race_and_omnium_part():
+    rows = results("De Duitse teamsprinters hebben op het EK baanwielrennen goud gewonnen. "
+                   "Anna Keller eindigde als vierde op de puntenkoers.")
+    got = {(r.competitor, r.event, r.gender, r.rank) for r in rows}
+    assert ("Duitsland", "team_sprint", "men", 1) in got and ("Anna Keller", "race", "women", 4) in got
+    rows = by_competitor("In het omnium pakte Lars Vik op de baan 120 punten. "
+                         "In de afsluitende puntenkoers liep Vik uit en won het omnium.")
+    assert (rows["Lars Vik"].event, rows["Lars Vik"].rank) == ("omnium", 1)
+
+
+def test_cycling_winner_become_leading_position_and_future_race_aside():
+    rows = results("Jan Smit is winnaar geworden van de vierde etappe. Hij verstevigde zijn leidende positie in het "
+                   "algemeen klassement.\n\nKarel Aerts, met het oog op de tijdrit van zondag een gevaarlijke "
+                   "concurrent, kwam als derde binnen.")
+    got = {(r.athlete, r.event, r.rank) for r in rows}
+    assert got == {("Jan Smit", "stage", 1), ("Jan Smit", "general_classification", 1), ("Karel Aerts", "stage", 3)}

@@ -614,6 +614,8 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         events = [m for m in events if not any(a <= m.start < b for a, b in side)]
         # "op vier afstanden (500, 1500, 5000 en 10.000 meter)": several distances together name none of them
         events = [m for m in events if not self._listed_distance(m)]
+        if self.event and self.event[0] in lex.contest_parts:  # "de afsluitende puntenkoers" of an omnium
+            events = [m for m in events if m.value[0] not in lex.contest_parts[self.event[0]]]
         if not self.allround:  # "de wereldkampioen allround" in a report of another race: a title
             events = [m for m in events if m.value[0] not in ("allround", "sprint_allround")]
         if events:

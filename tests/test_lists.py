@@ -68,3 +68,11 @@ def test_swimming_events_keep_their_stroke():
     got = {(r.athlete, r.event, r.stroke, r.time_s, r.rank) for r in extract.extract_text(text, categories=["zwemmen"]).results}
     assert got == {("Anna Berg", "50m", "backstroke", 25.93, 1), ("Anna Berg", "50m", "freestyle", 23.84, 3),
                    ("Lena Sato", "50m", "backstroke", 25.98, 2)}
+
+
+def test_sentence_opening_with_a_quote_mark_after_a_round():
+    # a sentence that opens with punctuation, after one that named a round, must not break the run
+    text = ("Schaatsen in Inzell\n\nAnna Berg reed in de halve finale 1.10,20.\n\n"
+            "„Het ging snel”, zei Berg, die daarna als eerste finishte in 1.09,90.")
+    got = rows(text, categories=["schaatsen"])
+    assert any(r[0] == "Anna Berg" for r in got)

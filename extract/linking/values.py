@@ -225,8 +225,8 @@ class ValueMixin:
             rounds = [m for m in rounds if not regex.search(rf"\b(?:{self.lex.round_path})\s+(?:de\s+)?$",
                                                             text[max(0, m.start - 12):m.start], regex.IGNORECASE)]
             round_value = min(rounds, key=lambda m: abs(m.start - v.start)).value if rounds else None
-            if round_value is None and self.prev_rounds and regex.match(
-                    r"\s*(\w+)", text[sent[0]:sent[1]]).group(1).lower() in self.lex.round_anaphora:
+            opening = regex.match(r"\W*(\w+)", text[sent[0]:sent[1]])  # the sentence's first word
+            if round_value is None and self.prev_rounds and opening and opening.group(1).lower() in self.lex.round_anaphora:
                 round_value = self.prev_rounds[-1].value
             if v.kind in ("RANK", "WIN") and ((round_value in self.lex.minor_finals and (
                     not rounds or v.kind == "WIN"  # "was in de B-finale, met X als slotrijdster, de snelste"

@@ -36,14 +36,14 @@ def _frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 
 
 def results_frame(results: Iterable[RaceResult]) -> pd.DataFrame:
-    """One row per competitor per event and round; the first mention's evidence is kept."""
+    """One row per competitor per event, gender and round; the first mention's evidence is kept."""
     rows = [r.as_row() for r in results]
     df = _frame(rows, RESULT_COLUMNS)
     if df.empty:
         return df
     competitor = df["athlete"].fillna(df["team"]).fillna(df["country"])
     key = [df["article_id"], competitor.str.casefold(), df["event"].fillna(""), df["distance_m"].fillna(-1),
-           df["round"].fillna(""), df["stroke"].fillna("")]
+           df["round"].fillna(""), df["stroke"].fillna(""), df["gender"].fillna("")]  # a nation's men's and women's boats
     df = df[~pd.DataFrame({i: k for i, k in enumerate(key)}).duplicated()]
     return df.reset_index(drop=True)
 

@@ -58,7 +58,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -83,7 +83,7 @@ SPECS: dict[str, dict] = {
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
-                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words,
+                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
                 "just_behind": Words, "event_time_before": Words, "future_markers": Words, "months": MapOf(int)},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
@@ -381,6 +381,9 @@ class Lexicon:
         nouns = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_count_nouns", ()) or ["(?!x)x"])
         # "won er drie", "won dit jaar elf races": a count of wins, not a place
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
+        # "wonnen dit seizoen veel": winning often, no place in this race
+        habit = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_habit_words", ()) or ["(?!x)x"])
+        self.win_habit_regex = regex.compile(rf"\s+{fillers}(?:{habit})(?![\w-])", regex.IGNORECASE)
         self.win_negation_regex = words_regex(rk["win_negations"])
         self.winner_title_regex = regex.compile(rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['winner_titles']))})\s+", regex.IGNORECASE)
         self.winner_of_all = regex.compile(r"\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk["winner_of_all"])
@@ -583,6 +586,8 @@ class Lexicon:
         self.ahead_regex = regex.compile(
             rf"\b(?:{alt(lk['ahead_modals'])})\b(.*?)\b(?:{alt(lk['ahead_phrases'])})\b", regex.IGNORECASE)
         self.just_behind_regex = regex.compile(rf"\b(?:{alt(lk['just_behind'])})\s+", regex.IGNORECASE)
+        self.gap_to_regex = regex.compile(rf"\b(?:{alt(lk.get('gap_to') or ['(?!x)x'])})\s+", regex.IGNORECASE)
+        self.gap_closing_regex = regex.compile(rf"\b(?:{alt(lk.get('gap_closing_verbs') or ['(?!x)x'])})\b", regex.IGNORECASE)
         self.round_raced_before = {w.lower() for w in lk["round_raced_before"]}
         self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
         self.joiner_words = {w.lower() for w in lk["list_joiners"]}

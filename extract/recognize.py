@@ -325,7 +325,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before \
                 and not lex.winner_of_all.match(text, m.end()):
             continue
-        if lex.win_count_regex.match(text, m.end()):
+        if lex.win_count_regex.match(text, m.end()) or lex.win_habit_regex.match(text, m.end()):
             continue  # "won er drie", "won dit jaar elf races": how often, not this race
         prev = regex.split(r"[.!?;:]", text[max(0, m.start() - 50):m.start()])[-1]
         if any(w.lower() in lex.winner_not_after for w in regex.findall(r"[\w-]+", prev)[-6:]):

@@ -253,6 +253,34 @@ def test_rowing_crew_named_before_its_boat_class_and_its_nation_in_the_list():
     assert not [r for r in rows if r.athlete]  # no rows for the rowers themselves
 
 
+def test_one_place_shared_by_a_list_of_boats():
+    rows = results("Drie keer Belgisch brons: Tom Peeters (in de skiff), Lies Maes en An Claes (in de dubbeltwee) "
+                   "en de vrouwenacht eindigden zaterdag als derde.", categories=["roeien"])
+    got = sorted((r.competitor, r.event, r.gender, r.rank) for r in rows)
+    assert ("Lies Maes en An Claes", "double_sculls", "women", 3) in got
+    assert ("België", "eight", "women", 3) in got
+    assert not [r for r in rows if r.event in ("eight", "double_sculls") and r.athlete]
+
+
+def test_a_nations_men_and_women_boats_are_two_rows():
+    rows = results("Twee keer Nederlands zilver: de mannenacht en de vrouwenacht roeiden naar de tweede plaats.",
+                   categories=["roeien"])
+    assert sorted((r.team, r.event, r.gender, r.rank) for r in rows) == [
+        ("Nederland", "eight", "men", 2), ("Nederland", "eight", "women", 2)]
+
+
+def test_closing_the_gap_on_the_winner():
+    rows = by_competitor("In de finale van de skiff bij de mannen werd Piet Jansen tweede. Hij verkleinde het gat "
+                         "met de Noor Lars Berg nog wel, maar meer dan zilver zat er niet in.", categories=["roeien"])
+    assert (rows["Lars Berg"].rank, rows["Piet Jansen"].rank) == (1, 2)
+
+
+def test_winning_often_this_season_is_no_place():
+    rows = results("Anna Vos won dit seizoen veel in de skiff. In de finale werd ze tweede in 7.31,40.",
+                   categories=["roeien"])
+    assert [(r.athlete, r.rank) for r in rows] == [("Anna Vos", 2)]
+
+
 def test_b_final_place_is_not_the_event_rank():
     (r,) = results("In de skiff werd Tom Visser tweede in de B-finale in 7.02,15 en eindigde daarmee als achtste.",
                    categories=["roeien"])

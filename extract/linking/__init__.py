@@ -590,6 +590,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
+        self._shared_place_list(s, e, ms, assigned)
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)
         self._ahead(s, e, ms, assigned, main_subject)

@@ -284,7 +284,8 @@ class RowMixin:
         for r in [r for r in out if r.entity.team and r.entity not in self.crews and r.entity.country]:
             rows = [o for o in out if o.entity in self.crews and o.entity.country == r.entity.country
                     and o.event == r.event and o.distance_m == r.distance_m
-                    and (o.round == r.round or None in (o.round, r.round))]
+                    and (o.round == r.round or None in (o.round, r.round))
+                    and (o.gender == r.gender or None in (o.gender, r.gender))]  # the men's eight, not the women's
             if len(rows) == 1:
                 self._absorb(rows[0], r)
                 out.remove(r)

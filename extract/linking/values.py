@@ -272,6 +272,48 @@ class ValueMixin:
             if m.kind == "RECORD":
                 self._record_mention(m, cms, subject, clause, sent, assigned)
 
+    def _shared_place_list(self, s, e, ms, assigned) -> None:
+        """'Nederlands zilver voor X (in de skiff), Y en Z (in de dubbeltwee) en de vrouwenacht': one place told
+        once for a list of items; a name group with its boat class in brackets is that boat's competitor, a bare
+        crew event ("de vrouwenacht") is the boat of the nation the sentence's adjective names."""
+        text = self.text
+        events = [m for m in ms if m.kind == "EVENT" and m.value[0] in self.lex.crew_events | {"single_sculls"}]
+        paren = [m for m in events if regex.search(r"\(\s*(?:in|op)\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])
+                 and regex.match(r"\s*\)", text[m.end:m.end + 3])]
+        bare = [m for m in events if m not in paren and m.value[0] in self.lex.crew_events
+                and regex.search(rf"(?:[,:]|\s(?:{self.lex.joiner}))\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])
+                and regex.match(rf"\s*,|\s+(?:{self.lex.joiner})\s", text[m.end:m.end + 6])
+                or m not in paren and m.value[0] in self.lex.crew_events
+                and regex.search(rf"\s(?:{self.lex.joiner})\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])]
+        items = sorted(paren + bare, key=lambda m: m.start)
+        if len(items) < 2 or not bare:
+            return
+        places = [m for m in ms if m.kind in ("RANK", "WIN") and m.start > items[-1].end]
+        adjectives = [m for m in ms if m.kind == "COUNTRY" and m.value[1] == "adjective" and m.end <= items[0].start]
+        if len(places) != 1 or len({a.value[0] for a in adjectives}) != 1:
+            return
+        place, code = places[0], adjectives[0].value[0]
+        # the place's competitor(s) and event as the clauses gave them are replaced by the items'
+        assigned[:] = [a for a in assigned if a[1] is not place]
+        prev_end = s
+        for m in items:
+            if m in paren:
+                opened = text.rfind("(", s, m.start)
+                refs = [r for r in ms if r.kind in REFERENT_KINDS and prev_end <= r.start and r.end <= opened]
+                people = [ent for r in refs if (ent := self._resolve_known(r)) is not None and not ent.team]
+                owner = (self._crew(people, [(r, self._resolve_known(r)) for r in refs]) if len(people) > 1
+                         else people[0] if people else None)
+            else:
+                gender = next((g.value for g in ms if g.kind == "GENDER" and g.start < m.end and m.start < g.end), None)
+                name = self.lex.countries[code].names[0] if self.lex.countries[code].names else code
+                owner = Entity(next(self._ids), name, country=code, gender=gender, team=True)
+                self.entities.append(owner)
+                self.crews.append(owner)  # one nation's boat, not the nation (its other boats are others)
+            prev_end = m.end
+            if owner is None or any(a[0] is owner and a[1].kind in ("RANK", "WIN") and a[2] == m.value for a in assigned):
+                continue
+            assigned.append((owner, place, m.value))
+
     def _beside(self, v: Mention, m: Mention) -> bool:
         """Is the round ``m`` told right beside the value ``v`` ("tweede in de B-finale", "won de B-finale")?"""
         a, b = (v.end, m.start) if v.end <= m.start else (m.end, v.start)
@@ -311,8 +353,11 @@ class ValueMixin:
         m = self.lex.ahead_regex.search(text)
         if m:
             refs = [r for r in ms if r.kind in REFERENT_KINDS and s + m.start(1) <= r.start < s + m.end(1)]
-        elif (m := self.lex.just_behind_regex.search(text)):
-            refs = [r for r in ms if r.kind in REFERENT_KINDS and r.start >= s + m.end()][:1]
+        elif (m := self.lex.just_behind_regex.search(text)) or (
+                (m := self.lex.gap_to_regex.search(text)) and self.lex.gap_closing_regex.search(text)):
+            # the first one known ("de Noor Lars Berg": the name, not its description)
+            refs = [r for r in ms if r.kind in REFERENT_KINDS and r.start >= s + m.end()
+                    and self._resolve_known(r) is not None][:1]
         else:
             return
         pairs = [(r, ent) for r in refs if (ent := self._resolve_known(r)) is not None and ent is not subject]

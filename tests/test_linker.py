@@ -275,6 +275,18 @@ def test_closing_the_gap_on_the_winner():
     assert (rows["Lars Berg"].rank, rows["Piet Jansen"].rank) == (1, 2)
 
 
+def test_the_leader_of_the_field_won_when_only_a_second_place_is_told():
+    rows = by_competitor("In de vier-zonder bij de vrouwen namen de Australische roeisters direct een ruime voorsprong "
+                         "op de rest van het veld. Nederland roeide naar de tweede plaats.", categories=["roeien"])
+    assert (rows["Nederland"].rank, rows["Australië"].rank, rows["Australië"].event) == (2, 1, "four")
+
+
+def test_a_lead_on_the_field_is_no_win_beside_a_told_winner():
+    rows = by_competitor("In de vier-zonder bij de vrouwen nam Nederland een voorsprong op de rest van het veld. "
+                         "Italië won, Nederland werd tweede.", categories=["roeien"])
+    assert (rows["Italië"].rank, rows["Nederland"].rank) == (1, 2)
+
+
 def test_winning_often_this_season_is_no_place():
     rows = results("Anna Vos won dit seizoen veel in de skiff. In de finale werd ze tweede in 7.31,40.",
                    categories=["roeien"])

@@ -134,6 +134,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.side_spans: list[tuple[int, int]] = []
         self.past_spans: list[tuple[int, int]] = []
         self.pending_ahead: list[tuple[list[Entity], Entity, Any]] = []  # (right ahead, behind, event)
+        self.field_leads: list[tuple[Entity, Any, Mention, tuple[int, int]]] = []  # (leader, event, phrase, sentence)
         # "X bleef Y en Z voor" before X's own place is known: (X, [Y, Z], event)
         self.pending_behind: list[tuple[Entity, list[Entity], Any]] = []
         # "veroverde een Europese titel" before any event is named: the one race of the competitor is won
@@ -590,6 +591,10 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
+            lead = self.lex.field_lead_regex.search(self.text, cs, ce)
+            lead_event = next((m.value for m in reversed(events) if m.start < ce), None) or self.event
+            if lead and subject is not None and lead_event and not is_past(lead.start()):
+                self.field_leads.append((subject, lead_event, Mention("WIN", lead.start(), lead.end(), lead.group(0), 1), (s, e)))
         self._shared_place_list(s, e, ms, assigned)
         # "X bleef Y en Z voor": the ones after X get the next ranks
         self._overtaken(s, e, ms, assigned)

@@ -350,6 +350,17 @@ class RowMixin:
             if len(unranked) == 1 and any(r.rank == 2 for r in rows) and not any(r.rank == 1 for r in rows) \
                     and all(r.time_s > unranked[0].time_s for r in timed if r is not unranked[0]):
                 unranked[0].rank = 1
+        # "X nam een voorsprong op de rest van het veld. Y werd tweede": the leader of the field won, when the
+        # paragraph tells no other place of that event
+        for ent, event, m, sent in self.field_leads:
+            rows = [r for r in out if (r.event, r.distance_m) == tuple(event[:2]) and r.round in (None, "final")
+                    and any("\n\n" not in self.text[min(m.start, x.start):max(m.start, x.start)] for _, x in r.evidence)]
+            ranked = [r for r in rows if r.rank is not None]
+            if len(ranked) == 1 and ranked[0].rank == 2 and ranked[0].entity is not ent and not any(
+                    r.entity is ent for r in out if r.event == event[0]):
+                out.append(LinkedResult(ent, event[0], event[1], ranked[0].gender, rank=1, sentence=sent,
+                                        anchor=(m.start, m.end), section_gender=ranked[0].section_gender,
+                                        round=ranked[0].round, evidence=[("WIN", m)]))
         # a fall is no non-finish when a place is told ("ging onderuit en werd vijfde") or the
         # competitor raced on in the event (a fall in the semifinal, then the B-final)
         falls = [r for r in out if r.status == "dnf" and all(self._is_fall(m) for k, m in r.evidence if k == "STATUS")]

@@ -83,7 +83,7 @@ class EntityMixin:
             w.lower() in self.lex.copulas for w in before)
 
     def _crew(self, group: list[Entity], resolved: list) -> Entity | None:
-        """The crew of several named competitors ("Roos de Jong en Laila Youssifou"), named as the text joins them."""
+        """The crew of several named competitors ("Anna Smit en Lotte Berg"), named as the text joins them."""
         people = [e for e in group if not e.team]
         if len(people) < 2:
             return None

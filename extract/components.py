@@ -110,7 +110,8 @@ class Linker:
                 article_id=article_id, sport=sport, event=r.event, distance_m=r.distance_m, gender=r.gender,
                 athlete=athlete, team=ent.full if ent.team else None, country=ent.country,
                 time_s=r.time_s, time_text=r.time.text if r.time is not None else None, gap_s=r.gap_s,
-                rank=r.rank, status=r.status, round=r.round, stroke=r.stroke, mark=r.mark, mark_unit=r.mark_unit,
+                rank=r.rank, status=r.status, round=r.round, stroke=r.stroke, club=ent.club, mark=r.mark,
+                mark_unit=r.mark_unit,
                 members=tuple(max([m.text for m in x.mentions] or [x.full], key=lambda n: (len(n.split()), len(n)))
                               for x in ent.members),
                 sentence=text[s:e].strip(),

@@ -14,7 +14,7 @@ __all__ = ["RESULT_COLUMNS", "RECORD_COLUMNS", "ARTICLE_COLUMNS", "results_frame
 # column -> pandas dtype (nullable, so a missing value is <NA>, never NaN or "None")
 RESULT_COLUMNS = {
     "article_id": "string", "sport": "string", "event": "string", "distance_m": "Int32", "gender": "string",
-    "athlete": "string", "team": "string", "country": "string", "time_s": "Float64", "time_text": "string",
+    "athlete": "string", "team": "string", "club": "string", "country": "string", "time_s": "Float64", "time_text": "string",
     "gap_s": "Float64", "rank": "Int32", "status": "string", "round": "string", "stroke": "string", "mark": "Float64",
     "mark_unit": "string", "members": "object", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
 }

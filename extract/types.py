@@ -57,6 +57,7 @@ class RaceResult:
     mark_unit: str | None = None
     members: tuple[str, ...] = ()  # a team row's athletes where the text names them (a crew, a relay)
     stroke: str | None = None  # swimming: freestyle, backstroke, breaststroke, butterfly, medley
+    club: str | None = None  # an individual's trade team or club where the text names it ("Jumbo-Visma")
     # the spans of the values, for review: name, time, rank, status ...
     evidence: tuple[tuple[str, Evidence], ...] = field(default=(), compare=False)
 

@@ -76,3 +76,11 @@ def test_sentence_opening_with_a_quote_mark_after_a_round():
             "„Het ging snel”, zei Berg, die daarna als eerste finishte in 1.09,90.")
     got = rows(text, categories=["schaatsen"])
     assert any(r[0] == "Anna Berg" for r in got)
+
+
+def test_trade_teams_are_team_data_not_athletes():
+    text = ("Wielrennen\n\nWout Smit (Visma-Lease a Bike) won de tijdrit in 22 minuten en 35 seconden. Jan Berg van "
+            "Lidl-Trek werd tweede op 12 seconden. Karel de Vries werd derde.")
+    got = {(r.athlete, r.club, r.team, r.rank) for r in extract.extract_text(text, categories=["wielrennen"]).results}
+    assert got == {("Wout Smit", "Visma-Lease a Bike", None, 1), ("Jan Berg", "Lidl-Trek", None, 2),
+                   ("Karel de Vries", None, None, 3)}

@@ -41,6 +41,7 @@ class Entity:
     non_athlete: bool = False
     mentions: list[Mention] = field(default_factory=list)
     members: list["Entity"] = field(default_factory=list)  # a crew's rowers, a relay's runners, when named
+    club: str | None = None  # an athlete's trade team or club as named ("Jumbo-Visma", "Red Bull")
 
     def set_country(self, code: str | None) -> None:
         if code and not self.country:

@@ -178,7 +178,21 @@ class RowMixin:
         keep.section_gender = keep.section_gender or other.section_gender
         keep.evidence += other.evidence
 
+    def _clubs(self) -> None:
+        """ "Wout Smit (Team Oost)", "de Belg van Team Oost": the trade team or club of the athlete named
+        right before it (a team name is never an athlete; it is the athlete's team data)."""
+        refs = [m for m in self.mentions if m.kind in ("PERSON", "DESC")]
+        for team in (m for m in self.mentions if m.kind == "TEAM"):
+            before = next((r for r in reversed(refs) if r.end <= team.start), None)
+            if before is None or not regex.fullmatch(rf"\s*\(\s*|\s+(?:{'|'.join(self.lex.genitive_words)})\s+",
+                                                     self.text[before.end:team.start]):
+                continue
+            ent = self.resolved_refs.get((before.start, before.end)) or self.by_mention.get((before.start, before.end))
+            if ent is not None and not ent.team and ent.club is None:
+                ent.club = team.text
+
     def _finish(self) -> None:
+        self._clubs()
         # "kwam ten val en won toch de sprint": a fall of one who is placed is no abandon
         for r in self.results:
             falls = [e for k, e in r.evidence if k == "STATUS"]

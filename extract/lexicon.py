@@ -58,7 +58,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "field_lead_phrases?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_fillers": Words, "place_from_words": Words, "place_to_words": Words, "top_words": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "field_lead_phrases?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -79,7 +79,7 @@ SPECS: dict[str, dict] = {
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
     "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
-    "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
+    "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "predicate_joiners": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
@@ -149,6 +149,16 @@ def _check(file: str, path: str, value: Any, spec: Any) -> None:
         raise PatternFileError(file, path, _type_name(spec), value)
 
 
+
+def _check_regexes(file: str, key: str, patterns: list[str], indexed: bool = True) -> None:
+    """Each pattern compiles, or the file fails with the key of the bad one."""
+    for i, pattern in enumerate(patterns):
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise PatternFileError(file, f"{key}[{i}]" if indexed else key,
+                                   f"a valid regular expression ({exc})") from None
+
 def validate(file: str, data: Any) -> dict:
     """Check one parsed pattern file against its schema; return it."""
     name = file.rsplit("/", 1)[-1].removesuffix(".yml")
@@ -168,29 +178,16 @@ def validate(file: str, data: Any) -> dict:
                     raise PatternFileError(file, f"{key}.{k}", "one of " + ", ".join(sorted(allowed)), v)
     if name == "times":
         for i, n in enumerate(body["notations"]):
-            try:
-                regex.compile(n["regex"])
-            except regex.error as exc:
-                raise PatternFileError(file, f"notations[{i}].regex", f"a valid regular expression ({exc})") from None
+            _check_regexes(file, f"notations[{i}].regex", [n["regex"]], indexed=False)
             if n.get("reading", "seconds_or_minutes") != "seconds_or_minutes":
                 raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
     if name == "sports":
         for sport, spec in body["non_race_sports"].items():
-            for i, pattern in enumerate(spec["patterns"]):
-                try:
-                    regex.compile(pattern)
-                except regex.error as exc:
-                    raise PatternFileError(file, f"non_race_sports.{sport}.patterns[{i}]",
-                                           f"a valid regular expression ({exc})") from None
+            _check_regexes(file, f"non_race_sports.{sport}.patterns", spec["patterns"])
     if name == "events":
         for sport, cues in body.get("event_cues", {}).items():
             for code, patterns in cues.items():
-                for i, pattern in enumerate(patterns):
-                    try:
-                        regex.compile(pattern)
-                    except regex.error as exc:
-                        raise PatternFileError(file, f"event_cues.{sport}.{code}[{i}]",
-                                               f"a valid regular expression ({exc})") from None
+                _check_regexes(file, f"event_cues.{sport}.{code}", patterns)
     if name == "countries":
         for i, c in enumerate(body["countries"]):
             if not regex.fullmatch(r"[A-Z]{3}", c["code"]):
@@ -376,8 +373,13 @@ class Lexicon:
         self.not_rank_after_regex = regex.compile(
             r"(?<![\w-])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("not_rank_after", ()) or ["(?!x)x"])
             + r")\s+(?:de\s+|het\s+)?$", regex.IGNORECASE)
+        place_nouns = "|".join(map(regex.escape, sorted(set(rk["rank_nouns"]) - set(rk["race_place_nouns"]))))
+        self.place_to_regex = regex.compile(
+            rf"\s+(?:(?:{place_nouns})\s+)?(?:{'|'.join(map(regex.escape, rk['place_to_words']))})\s+(?:de\s+)?\w+")
+        self.place_from_regex = regex.compile(rf"\b(?:{'|'.join(map(regex.escape, rk['place_from_words']))})\s+(?:de\s+)?$")
+        self.top_regex = regex.compile(rf"\s+in\s+de\s+(?:{'|'.join(map(regex.escape, rk['top_words']))})[\s-]+(\w+)")
         nums = "|".join([r"\d{1,3}"] + [regex.escape(w) for w in self.cardinals])
-        fillers = r"(?:(?:er|dit|dat|jaar|seizoen|al|ook|nog|in|totaal|daarvan|zo)\s+)*"
+        fillers = r"(?:(?:" + "|".join(map(regex.escape, rk["win_count_fillers"])) + r")\s+)*"
         nouns = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_count_nouns", ()) or ["(?!x)x"])
         # "won er drie", "won dit jaar elf races": a count of wins, not a place
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
@@ -591,6 +593,7 @@ class Lexicon:
         self.gap_closing_regex = regex.compile(rf"\b(?:{alt(lk.get('gap_closing_verbs') or ['(?!x)x'])})\b", regex.IGNORECASE)
         self.round_raced_before = {w.lower() for w in lk["round_raced_before"]}
         self.joiner = alt(lk["list_joiners"])  # a regex alternation of the words joining a list
+        self.predicate_joiner_regex = regex.compile(rf"\s(?:{alt(lk['predicate_joiners'])})\s+(\p{{Ll}}+)")
         self.joiner_words = {w.lower() for w in lk["list_joiners"]}
         self.distance_joiner = alt(lk["distance_joiners"])
         self.same_meet_regex = regex.compile(rf"\b(?:{alt(lk['same_meet'])})\b", regex.IGNORECASE)

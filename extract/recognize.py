@@ -276,8 +276,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue  # "vertrok als tiende", "ging als eerste van start": the start order, no place
         if _grid_place(text, m.start(), lex):
             continue  # "begon vanaf P17", "die vanaf de derde startplaats vertrok": the grid, not the result
-        if regex.match(r"\s+(?:plaats\s+|plek\s+)?naar\s+(?:de\s+)?\w+", text[m.end():m.end() + 40]) and \
-                regex.search(r"\bvan\s+(?:de\s+)?$", text[max(0, m.start() - 8):m.start()]):
+        if lex.place_to_regex.match(text, m.end(), m.end() + 40) and \
+                lex.place_from_regex.search(text, max(0, m.start() - 8), m.start()):
             continue  # "klom van de vierde naar de derde plaats": where one came from
         nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
         det = rx["determiner_before"].search(text[max(0, m.start() - 7):m.start()])

@@ -122,7 +122,7 @@ class ClauseMixin:
 
     def _next_predicate(self, start: int, end: int) -> bool:
         """'werd derde op 19 seconden en behield de rode trui': an event after 'en' and a verb is another predicate's."""
-        for m in regex.finditer(r"\s(?:en|maar)\s+(\p{Ll}+)", self.text[start:end]):
+        for m in self.lex.predicate_joiner_regex.finditer(self.text, start, end):
             w = m.group(1)
             if w not in self.lex.determiners and w not in self.lex.ordinals and w not in self.lex.medals \
                     and w not in self.lex.prepositions and not w.isdigit():

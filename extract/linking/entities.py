@@ -248,7 +248,7 @@ class EntityMixin:
         """'De twee Nederlanders' (the two named before) / 'moest twee Amerikanen voor zich dulden' (the two named next)."""
         if regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]):
             return  # an apposition ("X en Y, de twee Nederlandse schaatssters"): handled with its names
-        top = regex.match(r"\s+in\s+de\s+top[\s-]+(\w+)", self.text[m.end:m.end + 25])
+        top = self.lex.top_regex.match(self.text, m.end, m.end + 25)
         if top and (top.group(1).isdigit() or top.group(1).lower() in self.lex.cardinals):
             # "twee Britten in de top drie": the ones placed there (known once the article is read)
             n = int(top.group(1)) if top.group(1).isdigit() else self.lex.cardinals[top.group(1).lower()]

@@ -9,7 +9,9 @@ from deciding what belongs to whom (``linking``).
 """
 from __future__ import annotations
 
+import numpy
 import regex
+from spacy.attrs import IDX, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,6 +25,7 @@ from .types import RaceResult, RecordMention, Evidence
 __all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
 
 COMPONENT_NAMES = ("sports_segmenter", "sports_recognizer", "sports_names", "sports_linker")
+_OPENERS = ("„", "“", '"', "(", "‘")  # a word after one of these may open a sentence of its own
 
 
 def _meta(doc: Doc) -> dict:
@@ -35,16 +38,27 @@ class Segmenter:
     def __call__(self, doc: Doc) -> Doc:
         blocks = recognize.find_blocks(doc.text)
         doc._.sports_blocks = blocks
-        starts = {s for b in blocks for s, _ in b.sentences}
-        next_start = sorted(starts)
-        i = 0
-        for token in doc:
-            while i < len(next_start) and next_start[i] < token.idx:
-                i += 1
-            is_start = token.i == 0 or (i < len(next_start) and next_start[i] == token.idx)
-            # whitespace tokens belong to the sentence before them
-            token.is_sent_start = bool(is_start) and not token.is_space or token.i == 0
+        if len(doc):
+            starts = {s for b in blocks for s, _ in b.sentences}
+            # one array write: setting token.is_sent_start one by one rescans the doc for every token
+            idx, _, is_space = _token_arrays(doc)
+            flags = numpy.fromiter(((1 if i == 0 or (x in starts and not sp) else -1)
+                                    for i, (x, sp) in enumerate(zip(idx, is_space))), dtype="int64", count=len(doc))
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
+
+
+def _token_arrays(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Start offset, trailing-space flag and is-whitespace flag of every token, as Python lists."""
+    arr = doc.to_array([IDX, SPACY, IS_SPACE])
+    return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+
+
+def _token_texts(doc: Doc, idx: list[int], space_after: list[int]) -> list[str]:
+    """Token texts cut from the doc's text: a token ends where the next begins, less its one trailing space."""
+    text = doc.text
+    ends = idx[1:] + [len(text)]
+    return [text[a:b - sp] for a, b, sp in zip(idx, ends, space_after)]
 
 
 class Recognizer:
@@ -65,8 +79,11 @@ class NameFinder:
         mentions = doc._.sports_mentions or []
         blocked = [(m.start, m.end) for m in mentions if m.kind in ("COUNTRY", "TEAM", "VENUE", "COMPETITION", "EVENT", "TIME")]
         starts = {s for b in (doc._.sports_blocks or []) for s, _ in b.sentences}
-        tokens = [(t.text, t.idx, t.idx in starts or t.i == 0 or doc[t.i - 1].text in ("„", "“", '"', "(", "‘"))
-                  for t in doc if not t.is_space]
+        idx, space_after, is_space = _token_arrays(doc)
+        words = _token_texts(doc, idx, space_after)
+        # (text, start, opens a sentence or follows an opening quote or bracket), whitespace tokens left out
+        tokens = [(w, x, x in starts or i == 0 or words[i - 1] in _OPENERS)
+                  for i, (w, x, sp) in enumerate(zip(words, idx, is_space)) if not sp]
         model_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         people = recognize.find_people(tokens, doc.text, blocked, lex, model_people)
         doc._.sports_mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))

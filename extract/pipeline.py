@@ -11,7 +11,9 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories in this process)
 from .components import COMPONENT_NAMES
 from .extensions import register_extensions
+from .lexicon import get_lexicon
 from .reading import Source, iter_sources, read_text_article
+from .sports import detect_sport, may_have_race_section
 from .types import Article, RaceResult, RecordMention
 
 __all__ = ["load", "model_name", "extract_text", "extract_source", "extract_paths", "Extraction", "DUTCH_MODELS"]
@@ -81,10 +83,10 @@ def _default_nlp() -> Language:
     return _DEFAULT
 
 
-def _doc_for(nlp: Language, source: Source):
+def _doc_for(nlp: Language, source: Source, sport: str | None = None):
     doc = nlp.make_doc(source.text)
     doc._.sports_meta = {"article_id": source.article_id, "date": source.date, "title": source.title,
-                         "categories": source.categories}
+                         "categories": source.categories, **({"sport": sport} if sport else {})}
     return doc
 
 
@@ -97,6 +99,14 @@ def _extraction(source: Source, doc=None, error: str | None = None) -> Extractio
                       categories=source.categories, n_results=len(results), n_records=len(records),
                       error=error or source.error)
     return Extraction(article, results, records)
+
+
+def _needs_pipeline(source: Source) -> tuple[bool, str | None]:
+    """(run the pipeline?, the article's sport). A match report (football, tennis ...) without a section
+    of a timed sport gives no results whatever the pipeline finds in it: it is not even tokenized."""
+    lex = get_lexicon()
+    sport = detect_sport(source.text, source.categories, lex)
+    return (sport is not None or may_have_race_section(source.text, lex)), sport
 
 
 def extract_source(source: Source, nlp: Language | None = None) -> Extraction:
@@ -126,15 +136,18 @@ def extract_sources(sources: Iterable[Source], nlp: Language | None = None, batc
     pending: list[Source] = []
 
     def flush():
-        good = [s for s in pending if not s.error]
-        docs = (_doc_for(nlp, s) for s in good)
+        todo = {}
+        for s in pending:
+            if not s.error and (verdict := _needs_pipeline(s))[0]:
+                todo[id(s)] = (s, verdict[1])
+        docs = (_doc_for(nlp, s, sport) for s, sport in todo.values())
         try:
-            done = dict(zip((id(s) for s in good), nlp.pipe(docs, batch_size=batch_size)))
+            done = dict(zip(todo, nlp.pipe(docs, batch_size=batch_size)))
         except Exception:  # one bad article must not sink the batch: redo them one by one
             done = {}
-            for s in good:
+            for key, (s, sport) in todo.items():
                 try:
-                    done[id(s)] = nlp(_doc_for(nlp, s))
+                    done[key] = nlp(_doc_for(nlp, s, sport))
                 except Exception as exc:  # noqa: BLE001 - reported in the article's error column
                     s.error = f"{s.path or s.article_id}: extraction failed: {type(exc).__name__}: {exc}"
         for s in pending:

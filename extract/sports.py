@@ -1,6 +1,7 @@
 """Which sport an article (or a section of it) reports: front-matter categories first, then the text."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .lexicon import Lexicon, get_lexicon
@@ -64,3 +65,23 @@ def sport_sections(text: str, blocks: list, sport: str | None, lex: Lexicon | No
                 continue
         sections[-1][1].append(block)
     return [(s, bs) for s, bs in sections if bs]
+
+
+def may_have_race_section(text: str, lex: Lexicon | None = None) -> bool:
+    """Whether a line of ``text`` starts with the name of a timed sport ("Schaatsen", "Wielrennen:"): the
+    only way an article whose own sport has no race results can hold a section that has them. A cheap
+    test that errs towards yes, so a match report can skip the pipeline."""
+    lex = lex or get_lexicon()
+    return bool(_section_heading_regex(lex).search(text))
+
+
+_HEADING_REGEXES: dict[int, tuple[Lexicon, re.Pattern]] = {}  # by lexicon (it is unhashable)
+
+
+def _section_heading_regex(lex: Lexicon) -> re.Pattern:
+    if id(lex) not in _HEADING_REGEXES:
+        names = sorted(lex.category_sport, key=len, reverse=True)
+        pattern = re.compile(r"^[\s:]*(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)",
+                             re.IGNORECASE | re.MULTILINE)
+        _HEADING_REGEXES[id(lex)] = (lex, pattern)
+    return _HEADING_REGEXES[id(lex)][1]

@@ -18,6 +18,7 @@ belongs to) and rows (building and merging result rows); model holds the data cl
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from typing import Any
 
 import regex
@@ -34,13 +35,31 @@ from .model import (
     Entity,
     LinkedRecord,
     LinkedResult,
+    _SPACES,
     _inherit_strokes,
     fold,
+    link_patterns,
 )
 from .rows import RowMixin
 from .values import ValueMixin
 
 __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "fold"]
+
+_SENTENCE_END = regex.compile(r"[.!?]")
+_SPACES_AFTER = regex.compile(r"\s+")
+_WORD_BEFORE = regex.compile(r"([\w-]+)\s+$")  # the word right before a name ("Bondscoach X")
+_LEAD_WORD = regex.compile(r"\s*(?:\w+\s+)?")
+_BREAK_PUNCTUATION = regex.compile(r"[,.;:()]")
+_COMMA_GAP = regex.compile(r",\s*")
+_HEAD_WORD = regex.compile(r"\s+(?:\p{Ll}+e\s+)?([\w-]+)")  # "de Nederlandse (lichte) dubbeltwee"
+_APPOSITION_LEAD = regex.compile(r"[^.,:;()]{0,40}?[,:]\s*")
+_TEAM_WITH = regex.compile(r"\s+([\w-]+)\s*,?\s+met\s+(?:[\w-]+\s+)?")  # "team, met titelhoudster X"
+_DASH_AFTER = regex.compile(r"\s*-")
+_WORD = regex.compile(r"[\w-]+")
+_COMMA_BEFORE = regex.compile(r"\s*,")
+_COMMA_SPACE = regex.compile(r",\s")
+_COMMA_OR_EN = regex.compile(r",|\ben\b")
+_GENITIVE_S = regex.compile(r"['’]s\b")
 
 
 class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
@@ -59,7 +78,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in lex.sport_only
                                                 and sport not in lex.sport_only[m.value[0]])]
         no_round = lex.not_rounds.get(sport, set())
-        mentions = [m for m in mentions if not (m.kind == "ROUND" and regex.sub(r"\s+", " ", m.text.lower()) in no_round)]
+        mentions = [m for m in mentions if not (m.kind == "ROUND" and _SPACES.sub(" ", m.text.lower()) in no_round)]
         lead = [b for b in blocks if b.kind != "caption"][:2]
         lead_events = {m.value[0] for m in mentions if m.kind == "EVENT" and lead and m.start < lead[-1].end}
         if len(lead_events) == 1 and lead_events <= lex.combined_events:
@@ -72,7 +91,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "gele trui Tadej Pogacar": a jersey before a name is a title, not the event talked about
         starts = {p.start for p in people}
         mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[0] in CLASSIFICATIONS and (
-            (n := regex.match(r"\s+", text[m.end:m.end + 3])) and m.end + n.end() in starts))]
+            (n := _SPACES_AFTER.match(text[m.end:m.end + 3])) and m.end + n.end() in starts))]
         if sport and sport not in lex.distance_event_sports:
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         # "kwam als eerste over de streep": a passage about the race, though no word names it
@@ -104,8 +123,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.event_by_heading = False
         self.event_options: set = set()
         self.classification_told = False  # the sentence that named the classification told places in it
-        # "X (+0.34) en titelverdediger Y (+0.37)": a title between the names of a list
-        self.title_alt = "|".join(regex.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
+        self.patterns = link_patterns(lex)
         self.section_round: str | None = None
         # an allround or sprint championship report (not "de wereldkampioen allround" in a World Cup report):
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
@@ -114,7 +132,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # allround van vorige week"); later mentions ("de grote vierkamp" of all-time lists) do not make it one
         past = [m.start for m in mentions if m.kind == "PAST"]
         allround = [m for m in allround if m.start < lead_end and not (
-            self._title_word(m) or any(abs(p - m.start) <= 40 and not regex.search(r"[.!?]", text[min(p, m.start):max(p, m.start)])
+            self._title_word(m) or any(abs(p - m.start) <= 40 and not _SENTENCE_END.search(text[min(p, m.start):max(p, m.start)])
                                        for p in past))]
         self.allround = allround[0].value[0] if allround else None
         self.quotes = [(m.start, m.end) for m in mentions if m.kind == "QUOTE"]
@@ -192,6 +210,11 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             specific = named.pop()
             out = [Mention(m.kind, m.start, m.end, m.text, (specific, None)) if m in generic else m for m in out]
         self.mentions = out
+        self._mention_starts = [m.start for m in out]
+
+    def _mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end) (a new list; self.mentions is in text order)."""
+        return self.mentions[bisect_left(self._mention_starts, start):bisect_left(self._mention_starts, end)]
 
     def run(self) -> None:
         self._specialize()
@@ -216,7 +239,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self._finish()
 
     def _heading(self, block: Block) -> None:
-        ms = [m for m in self.mentions if block.start <= m.start < block.end]
+        ms = self._mentions_in(block.start, block.end)
         plural = [m for m in ms if m.kind == "COUNTRY" and m.value[1] == "plural"]
         self.group_country = (plural[0].value[0], "section") if plural and not any(
             m.kind == "PERSON" for m in ms) else None
@@ -252,14 +275,14 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
 
     def _sentence(self, s: int, e: int, is_list: bool = False) -> None:
         lex = self.lex
-        ms = [m for m in self.mentions if s <= m.start < e]
+        ms = self._mentions_in(s, e)
         # speech and captions are not reports of results
         ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
         ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
         for p in people:  # "Bondscoach X sprak van ...": a role, not a competitor
-            role = regex.search(r"([\w-]+)\s+$", self.text[max(0, p.start - 25):p.start])
+            role = _WORD_BEFORE.search(self.text[max(0, p.start - 25):p.start])
             if role and role.group(1).lower() in lex.non_athlete_roles and (ent := self.by_mention.get((p.start, p.end))):
                 ent.non_athlete = True
         if self.group_country is not None:
@@ -268,7 +291,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                     ent.set_country(self.group_country[0])
             if self.group_country[1] == "sentence":
                 self.group_country = None
-        lead_word = regex.match(r"\s*(?:\w+\s+)?", self.text[s:e])
+        lead_word = _LEAD_WORD.match(self.text[s:e])
         opening = next((m for m in ms if m.kind == "COUNTRY" and m.value[1] == "plural"
                         and m.start == s + lead_word.end()), None)
         if opening is not None and not people and not self._is_team_event(self.event):
@@ -296,25 +319,25 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 predicate_countries.append((m.start, code))  # "eindigde als tweede Nederlander"
                 continue
             nxt_person = next((p for p in people if m.end < p.start <= m.end + 30
-                               and not regex.search(r"[,.;:()]", self.text[m.end:p.start])), None)
+                               and not _BREAK_PUNCTUATION.search(self.text[m.end:p.start])), None)
             if nxt_person is None and ckind in ("male", "female"):
                 # "Een andere Japanner, Yuma Murakami, ...": the demonym in apposition before the name
-                nxt_person = next((p for p in people if regex.fullmatch(r",\s*", self.text[m.end:p.start])), None)
+                nxt_person = next((p for p in people if _COMMA_GAP.fullmatch(self.text[m.end:p.start])), None)
             if ckind in ("male", "female") and (ap := lex.indefinite_apposition_regex.search(self.text, s, m.start)):
                 prev = next((p for p in reversed(people) if p.end == ap.start()), None)
                 if prev is not None and (ent := self.by_mention.get((prev.start, prev.end))):
                     ent.set_country(code)
                     continue
-            head_word = regex.match(r"\s+(?:\p{Ll}+e\s+)?([\w-]+)", after)  # "de Nederlandse (lichte) dubbeltwee"
+            head_word = _HEAD_WORD.match(after)
             if nxt_person is None and (not team_event or ckind != "plural") and ckind != "names" and head_word and (
                     head_word.group(1).lower() in lex.crew_nouns or head_word.group(1).lower() in lex.plural_heads):
                 # "het Noorse duo van Team X, Jan Berg en Ole Lie": the names in apposition
-                lead = regex.compile(r"[^.,:;()]{0,40}?[,:]\s*").match(self.text, m.end, e)
+                lead = _APPOSITION_LEAD.match(self.text, m.end, e)
                 chain, pos = [], lead.end() if lead else -1
                 for p in people:
                     if p.start < pos:
                         continue
-                    if p.start != pos and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
+                    if p.start != pos and not self.patterns.list_gap.fullmatch(self.text[pos:p.start]):
                         break
                     chain.append(p)
                     pos = p.end
@@ -325,7 +348,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                     continue
             if ckind in ("adjective", "female"):
                 # "het Nederlandse team, met titelhoudster X": a member of that country's team
-                team_word = regex.match(r"\s+([\w-]+)\s*,?\s+met\s+(?:[\w-]+\s+)?", after)
+                team_word = _TEAM_WITH.match(after)
                 if team_word and team_word.group(1).lower() in lex.plural_heads:
                     member = next((p for p in people if p.start == m.end + team_word.end()), None)
                     if member is not None and (ent := self.by_mention.get((member.start, member.end))):
@@ -337,7 +360,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 for p in people:
                     if p.start < nxt_person.start:
                         continue
-                    if p is not nxt_person and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
+                    if p is not nxt_person and not self.patterns.list_gap.fullmatch(self.text[pos:p.start]):
                         break
                     if (ent := self.by_mention.get((p.start, p.end))):
                         ent.set_country(code)
@@ -360,7 +383,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 if prev and (ent := self.by_mention.get((prev.start, prev.end))):
                     ent.set_country(code)
                 continue
-            if ckind == "names" and team_event and not regex.match(r"\s*-", after):
+            if ckind == "names" and team_event and not _DASH_AFTER.match(after):
                 team = self._team(code, m.text)
                 ms.append(Mention("TEAMREF", m.start, m.end, m.text, team))
             elif ckind == "plural" and team_event:
@@ -371,7 +394,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                     # "de Ieren Jan Doyle en Piet Lynch (6.17,30)": the names are the team's members
                     pos = nxt_person.start
                     for p in [p for p in people if p.start >= nxt_person.start]:
-                        if p is not nxt_person and not regex.fullmatch(rf"\s*(?:,|{lex.joiner})\s*", self.text[pos:p.start]):
+                        if p is not nxt_person and not self.patterns.list_gap.fullmatch(self.text[pos:p.start]):
                             break
                         if (ent := self.by_mention.get((p.start, p.end))) and ent not in team.members:
                             ent.set_country(code)
@@ -383,18 +406,17 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         taken = [(m.start, m.end) for m in ms if m.kind in ("TEAMREF", "PERSON")]
         ms = [m for m in ms if not (m.kind in ("DESC", "PRON") and any(a < m.end and m.start < b for a, b in taken))]
         ms = [m for m in ms if not (m.kind == "DESC" and any(
-            p.start >= m.end and regex.fullmatch(rf"\s+(?:[\w-]+\s+)?|\s+(?:(?:{self.title_alt})\s+){{1,3}}",
-                                                 self.text[m.end:p.start]) for p in people))]
+            p.start >= m.end and self.patterns.before_name.fullmatch(self.text[m.end:p.start]) for p in people))]
         # appositions: "Bart Hoolwerf, de andere Nederlander" sets the country of the name before
         for m in ms:
             if m.kind == "DESC" and (cw := lex.country_words.get(m.value["head"])):
-                nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
-                if nxt and nxt[0].lower() in lex.plural_heads and regex.match(r"\s*,", self.text[m.start - 2:m.start]):
+                nxt = _WORD.findall(self.text[m.end:m.end + 30])[:1]
+                if nxt and nxt[0].lower() in lex.plural_heads and _COMMA_BEFORE.match(self.text[m.start - 2:m.start]):
                     # "X (..) en Y (..), de twee Nederlandse schaatssters": all of the list
                     chain = [p for p in people if p.end <= m.start]
                     pos = m.start
                     for p in reversed(chain):
-                        if not regex.fullmatch(rf"\s*(?:\([^)]*\)\s*)?(?:,|{lex.joiner})?\s*", self.text[p.end:pos]):
+                        if not self.patterns.list_gap_after_paren.fullmatch(self.text[p.end:pos]):
                             break
                         if (ent := self.by_mention.get((p.start, p.end))):
                             ent.set_country(cw[0])
@@ -403,7 +425,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             if m.kind == "DESC":
                 cw = lex.country_words.get(m.value["head"])
                 prev = next((p for p in reversed(people) if p.end <= m.start), None)
-                if prev and regex.fullmatch(r",\s*", self.text[prev.end:m.start]) and cw:
+                if prev and _COMMA_GAP.fullmatch(self.text[prev.end:m.start]) and cw:
                     ent = self.by_mention.get((prev.start, prev.end))
                     if ent:
                         ent.set_country(cw[0])
@@ -416,9 +438,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         for m in ms:
             if m.kind == "EVENT" and m.value[0] in lex.standings_events:
                 # from the last comma or list joiner before the mention to the next comma
-                before = list(regex.finditer(rf",\s|\s(?:{lex.joiner})\s", self.text[s:m.start]))
+                before = list(self.patterns.comma_or_joiner.finditer(self.text[s:m.start]))
                 start = s + before[-1].end() if before else s
-                end = regex.compile(r",\s").search(self.text, m.end, e)
+                end = _COMMA_SPACE.search(self.text, m.end, e)
                 standings_zones.append((start, end.start() if end else e))
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
                   and not any(a <= m.start < b for a, b in standings_zones)
@@ -428,7 +450,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
         # "na de eerste dag" marks a standing only in a multi-race contest; in a World Cup report it is this meet
         markers = [p.start for p in ms if p.kind == "PAST" and (
-            self.allround or regex.sub(r"\s+", " ", p.text.lower()) not in lex.contest_day_markers)]
+            self.allround or _SPACES.sub(" ", p.text.lower()) not in lex.contest_day_markers)]
         if self.sport not in lex.distance_event_sports:
             # "bij de 500 meter lag ze derde" in a 2000 m race: a split point
             markers += [s + x.start() for x in lex.split_article_regex.finditer(self.text[s:e])]
@@ -496,8 +518,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 pos = antecedent_mention.start
                 for p in reversed([p for p in people if p.end <= pos]):
                     gap = self.text[p.end:pos]
-                    if not regex.fullmatch(rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*(?:[\w-]+\s+){{0,2}}", gap) or \
-                            not regex.search(r",|\ben\b", gap):
+                    if not self.patterns.list_gap_words.fullmatch(gap) or not _COMMA_OR_EN.search(gap):
                         break
                     if (ent := self.by_mention.get((p.start, p.end))) and ent not in group:
                         group.insert(0, ent)
@@ -507,7 +528,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 if r.kind == "PRON" and r.text.lower() in self.lex.demonstrative_pronouns and (relative or subordinate):
                     continue  # "de eerste vrouw die ... wint": the pronoun is the clause's own noun
                 # "Kopecky's landgenote X": a name in the genitive is not the subject
-                genitive = r.kind == "PERSON" and regex.match(r"['’]s\b", self.text[r.end:r.end + 3])
+                genitive = r.kind == "PERSON" and _GENITIVE_S.match(self.text[r.end:r.end + 3])
                 subj_pos = subject is None and not self._after_preposition(cs, r.start) and not genitive
                 ent = self._resolve(r, subj_pos and (ci == 0 or r.kind != "PERSON"), subject, sentence_entities)
                 if not ent:
@@ -520,13 +541,13 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 if subj_pos and subject is None:
                     subject = ent
                     group = [ent]
-                elif group and group[-1] is not ent and r.kind in ("PERSON", "TEAMREF") and regex.fullmatch(
-                        rf"\s*(?:\([^)]*\)\s*)?(?:,|{self.lex.joiner})\s*(?:(?:{self.title_alt})\s+)?", self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
+                elif group and group[-1] is not ent and r.kind in ("PERSON", "TEAMREF") and self.patterns.list_gap_title.fullmatch(
+                        self.text[resolved[-2][0].end:r.start] if len(resolved) > 1 else "x"):
                     if resolved[-2][1] is group[-1]:
                         group.append(ent)
                 if ent not in sentence_entities:
                     sentence_entities.append(ent)
-                if regex.search(r"\b(?:" + "|".join(self.lex.genitive_words) + r")\s+(?:(?:de|het)\s+)?$", self.text[max(cs, r.start - 10):r.start]):
+                if self.patterns.genitive_before.search(self.text[max(cs, r.start - 10):r.start]):
                     oblique.add(id(ent))  # "het wereldrecord van Berg": named, but not as a competitor here
             if subject is None and not relative:
                 if continues and main_subject is None and rel_antecedent is not None and not resolved:
@@ -586,7 +607,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             # "De olympisch kampioene op de keirin sukkelt ...": a title inside a description names, it tells no result
             values = [v for v in values if not (v.kind == "LEAD" and any(
                 d.kind == "DESC" and d.start <= v.start < d.end and not self._predicate(d.start, cs) for d in cms)
-                and regex.sub(r"\s+", " ", v.text.lower()) not in lex.classification_leader)]
+                and _SPACES.sub(" ", v.text.lower()) not in lex.classification_leader)]
             values = [v for v in values if v.kind == "STATUS" or not (
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),

@@ -7,6 +7,14 @@ import regex
 
 from ..recognize import Mention
 
+_RECORD_GAP = regex.compile(r"\s*(?:\([^)]*\))?\s*,?\s*")  # "het record (6.05,10), dat ..."
+_EN_OR_COMMA = regex.compile(r"\sen\s|,\s")
+_CAPITAL_AFTER = regex.compile(r"\s*\p{Lu}")
+_PARENTHESES = regex.compile(r"\([^)]*\)")
+_COMMA_SPACE = regex.compile(r",\s")
+_WORD_APOSTROPHE = regex.compile(r"[\w’'-]+")
+_WORD = regex.compile(r"[\w-]+")
+
 
 class ClauseMixin:
     """The linker's methods for this concern (the class is assembled in extract.linking)."""
@@ -27,12 +35,12 @@ class ClauseMixin:
             if any(x.kind in ("ROUND", "EVENT") and x.start == s + m.end() for x in ms):
                 continue  # "bereikte die finale wel": a demonstrative before a noun, no relative clause
             rec = next((r for r in reversed(records) if r.end <= pos
-                        and regex.fullmatch(r"\s*(?:\([^)]*\))?\s*,?\s*", text[r.end:pos])), None)
+                        and _RECORD_GAP.fullmatch(text[r.end:pos])), None)
             prev = next((r for r in reversed(refs) if r.end <= pos), None)
             if rec is None and prev is not None and prev.kind == "PERSON":
                 # "het record van Berg, die in 2011 op 6.05,10 uitkwam": the clause tells the record
                 rec = next((r for r in reversed(records) if 0 <= prev.start - r.end <= 8
-                            and regex.fullmatch(r"\s*(?:" + "|".join(self.lex.genitive_words) + r")\s*", text[r.end:prev.start])), None)
+                            and self.patterns.genitive_gap.fullmatch(text[r.end:prev.start])), None)
             if rec is not None:
                 cuts.append((pos, None, True, rec))
             elif (m.group(1) in self.lex.demonstrative_pronouns or prev is not None and prev.kind == "TEAMREF") and prev and (
@@ -43,9 +51,9 @@ class ClauseMixin:
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS", "POINTS", "LEAD", "WINOBJ")]
         for m in self.lex.conjunction_cut_regex.finditer(text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
-        for m in regex.finditer(r"\sen\s|,\s", text[s:e]):
+        for m in _EN_OR_COMMA.finditer(text[s:e]):
             pos = s + m.start() + 1
-            lead_in = regex.match(r"(?:(?:" + "|".join(self.lex.determiners) + r")\s+)?(?:[\w-]+\s+)?", text[s + m.end():e])
+            lead_in = self.patterns.clause_lead_in.match(text[s + m.end():e])
             # ", Roemenië werd tweede": a country as a team starts a new clause like a name
             nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC", "TEAMREF") and 0 <= r.start - (s + m.end()) <= 1), None)
             if nxt is None and lead_in and lead_in.group(0):
@@ -62,14 +70,14 @@ class ClauseMixin:
             if nxt is not None and m.group(0).startswith(","):
                 # ", de Canadese Weidemann pakte ...": a new clause only if a name follows the description
                 after = text[nxt.end:e]
-                if nxt.kind == "DESC" and not regex.match(r"\s*\p{Lu}", after):
+                if nxt.kind == "DESC" and not _CAPITAL_AFTER.match(after):
                     continue
             if nxt is None:
                 continue
             if nxt.kind == "PERSON" and self._inside_name_list(s + m.start(), nxt, ms):
                 continue  # "zwommen Anna Berg, Eva de Vries, Mia Jansen en Lisa Smit naar goud": one subject
             clause_start = max([c[0] for c in cuts if c[0] < pos] + [s])
-            parens = [(a.start(), a.end()) for a in regex.finditer(r"\([^)]*\)", text[clause_start:pos])]
+            parens = [(a.start(), a.end()) for a in _PARENTHESES.finditer(text[clause_start:pos])]
             has_value = any(clause_start <= v < pos and not any(clause_start + a <= v < clause_start + b for a, b in parens)
                             for v in value_pos)
             if has_value:
@@ -88,7 +96,7 @@ class ClauseMixin:
                 pos = cut
                 continue
             if relative and (ant is not None or rec is not None):
-                comma = regex.compile(r",\s").search(text, cut, e)
+                comma = _COMMA_SPACE.search(text, cut, e)
                 end = comma.start() if comma else e
                 segments.append((cut, end, ant, rec, False))
                 pos = end
@@ -109,7 +117,7 @@ class ClauseMixin:
 
     def _after_preposition(self, start: int, pos: int) -> bool:
         """Is the mention at ``pos`` the object of a preposition ("naar Canada", "tegen de Noor Berg")?"""
-        words = regex.findall(r"[\w’'-]+", self.text[start:pos])
+        words = _WORD_APOSTROPHE.findall(self.text[start:pos])
         while words and (words[-1].lower() in self.lex.determiners or
                          words[-1].lower() in self.lex.country_words or words[-1].lower() in self.lex.titles):
             words.pop()
@@ -117,7 +125,7 @@ class ClauseMixin:
 
     def _predicate(self, pos: int, start: int) -> bool:
         """Is the description at ``pos`` a predicate ("X is de nieuwe kampioene")?"""
-        words = regex.findall(r"[\w’'-]+", self.text[start:pos])
+        words = _WORD_APOSTROPHE.findall(self.text[start:pos])
         return bool(words) and any(w.lower() in self.lex.copulas for w in words[-2:])
 
     def _next_predicate(self, start: int, end: int) -> bool:
@@ -135,16 +143,16 @@ class ClauseMixin:
         prev = next((p for p in reversed(people) if p.end <= pos), None)
         if prev is None or self.text[prev.end:pos].strip():
             return False
-        link = rf"\s*(?:,|{self.lex.joiner})\s*"
+        link = self.patterns.list_gap
         before = next((p for p in reversed(people) if p.end <= prev.start), None)
         after = next((p for p in people if p.start >= nxt.end), None)
-        return bool(before and regex.fullmatch(link, self.text[before.end:prev.start])) or bool(
-            after and regex.fullmatch(link, self.text[nxt.end:after.start]))
+        return bool(before and link.fullmatch(self.text[before.end:prev.start])) or bool(
+            after and link.fullmatch(self.text[nxt.end:after.start]))
 
     def _next_round(self, r: Mention, ms: list[Mention]) -> bool:
         """Is the round the one reached or missed, not the one raced ("plaatste zich voor de finale",
         "haalde de finale niet", but "strandde in de halve finale")?"""
-        words = regex.findall(r"[\w-]+", self.text[max(0, r.start - 30):r.start].lower())
+        words = _WORD.findall(self.text[max(0, r.start - 30):r.start].lower())
         while words and words[-1] in self.lex.determiners:
             words.pop()
         before = words[-1] if words else ""
@@ -156,9 +164,6 @@ class ClauseMixin:
         """Is the distance ``m`` one of a list of distances ("de 5000 en 10.000 meter", "500, 1500 en 3000 meter")?"""
         if m.kind != "EVENT" or not m.value[1]:
             return False
-        number = r"(?<![\d.,])(?:\d{1,2}\.\d{3}|\d{3,5})"
-        join = rf"(?:,|\s(?:{self.lex.distance_joiner}))"
-        before = regex.search(rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$",
-                              self.text[max(0, m.start - 30):m.start])
-        after = regex.match(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}", self.text[m.end:m.end + 30])
+        before = self.patterns.listed_distance_before.search(self.text[max(0, m.start - 30):m.start])
+        after = self.patterns.listed_distance_after.match(self.text[m.end:m.end + 30])
         return bool(before or after)

@@ -10,6 +10,12 @@ from .model import (
     ok_basic,
 )
 
+_WORD = regex.compile(r"[\w-]+")
+_COMMA_GAP = regex.compile(r",\s*")
+_COMMA_END = regex.compile(r",\s*$")
+_LOWERCASE_AFTER = regex.compile(r"\s+\p{Ll}")
+_GENITIVE_S_GAP = regex.compile(r"['’]s\s+")
+
 
 class EntityMixin:
     """The linker's methods for this concern (the class is assembled in extract.linking)."""
@@ -77,7 +83,7 @@ class EntityMixin:
 
     def _title_word(self, m: Mention) -> bool:
         """Is ``m`` part of a title that describes someone ("de wereldkampioen allround"), not a result told?"""
-        before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])[-3:]
+        before = _WORD.findall(self.text[max(0, m.start - 40):m.start])[-3:]
         word = (before[-1] if before else "") + m.text
         return "kampioen" in word.lower() and any(w.lower() in self.lex.determiners for w in before) and not any(
             w.lower() in self.lex.copulas for w in before)
@@ -156,7 +162,7 @@ class EntityMixin:
             if gender == "men" and head in lex.neutral_titles and mods and \
                     lex.country_words.get(mods[-1], ("", ""))[1] == "adjective":
                 gender = None  # "de nieuwe Nederlands kampioen": the title of a champion of either gender
-            nxt = regex.findall(r"[\w-]+", self.text[m.end:m.end + 30])[:1]
+            nxt = _WORD.findall(self.text[m.end:m.end + 30])[:1]
             if nxt and lex.gender_of_word(nxt[0]):
                 gender = lex.gender_of_word(nxt[0])  # "de Zuid-Hollandse schaatser": the noun tells
             elif nxt and nxt[0].islower() and nxt[0].lower().endswith(lex.description_head_endings):
@@ -186,19 +192,19 @@ class EntityMixin:
                         and (gender is None or e.gender in (None, gender)))
 
             prev_person = next((p for p in reversed(self.mentions) if p.kind == "PERSON" and p.end <= m.start
-                                and regex.fullmatch(r",\s*", self.text[p.end:m.start])), None)
+                                and _COMMA_GAP.fullmatch(self.text[p.end:m.start])), None)
             if prev_person is not None and (ent := self.by_mention.get((prev_person.start, prev_person.end))) \
                     and ok_basic(ent, code, gender):
                 ent.set_country(code)
                 ent.set_gender(gender)
                 return ent  # "Kai Verbij, de titelverdediger, ..."
-            if code and clause_subject is not None and regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]) \
-                    and regex.match(r"\s+\p{Ll}", self.text[m.end:m.end + 3]) and ok_basic(clause_subject, code, gender):
+            if code and clause_subject is not None and _COMMA_END.search(self.text[max(0, m.start - 3):m.start]) \
+                    and _LOWERCASE_AFTER.match(self.text[m.end:m.end + 3]) and ok_basic(clause_subject, code, gender):
                 # "Smit viel uit na een crash, de Schot had ...": a new main clause about the same one
                 clause_subject.set_country(code)
                 clause_subject.set_gender(gender)
                 return clause_subject
-            words_before = regex.findall(r"[\w-]+", self.text[max(0, m.start - 40):m.start])
+            words_before = _WORD.findall(self.text[max(0, m.start - 40):m.start])
             predicate = words_before and (words_before[-1].lower() in lex.copulas or (
                 any(w.lower() in lex.copulas for w in words_before[-4:]) and words_before[-1].lower() not in lex.prepositions))
             if clause_subject is not None and predicate:
@@ -246,7 +252,7 @@ class EntityMixin:
 
     def _counted_group(self, m: Mention, code: str, count: int, subject_position: bool) -> None:
         """'De twee Nederlanders' (the two named before) / 'moest twee Amerikanen voor zich dulden' (the two named next)."""
-        if regex.search(r",\s*$", self.text[max(0, m.start - 3):m.start]):
+        if _COMMA_END.search(self.text[max(0, m.start - 3):m.start]):
             return  # an apposition ("X en Y, de twee Nederlandse schaatssters"): handled with its names
         top = self.lex.top_regex.match(self.text, m.end, m.end + 25)
         if top and (top.group(1).isdigit() or top.group(1).lower() in self.lex.cardinals):
@@ -269,7 +275,7 @@ class EntityMixin:
 
     def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
         """'haar landgenote Mei Sato': the country of the one the sentence is about."""
-        for m in regex.finditer(r"\b(" + "|".join(self.lex.compatriot_words) + r")\s+", self.text[s:e], regex.IGNORECASE):
+        for m in self.patterns.compatriot.finditer(self.text[s:e]):
             pos = s + m.end()
             person = next((p for p in people if 0 <= p.start - pos <= 1), None)
             ent = self.by_mention.get((person.start, person.end)) if person else None
@@ -277,13 +283,11 @@ class EntityMixin:
                 continue
             before = [self.by_mention.get((p.start, p.end)) for p in people if p.end <= s + m.start()]
             source = None
-            if regex.search(r"\b(?:" + "|".join(self.lex.possessives) + r")\s+$",
-                            self.text[max(s, s + m.start() - 7):s + m.start()], regex.IGNORECASE):
+            if self.patterns.possessive_before.search(self.text[max(s, s + m.start() - 7):s + m.start()]):
                 # "hield Sato en haar landgenote Visser achter zich": "haar" is the subject
                 if main_subject is not None and main_subject is not ent and main_subject.country:
                     source = main_subject
-            if source is None and regex.search(r"\b(?:" + "|".join(self.lex.first_person_possessives) + r")\s+$",
-                                               self.text[max(s, s + m.start() - 7):s + m.start()], regex.IGNORECASE):
+            if source is None and self.patterns.first_person_before.search(self.text[max(s, s + m.start() - 7):s + m.start()]):
                 # "onze landgenote": of the readers' country ("de beste Belg"), else the one of the
                 # report's first competitor
                 if (home := self._home_country()):
@@ -291,7 +295,7 @@ class EntityMixin:
                     continue
                 source = next((x for x in sorted(self.entities, key=lambda x: min((p.start for p in x.mentions), default=10**9))
                                if x is not ent and x.country and not x.team and x.mentions), None)
-            owner = next((p for p in people if regex.fullmatch(r"['’]s\s+", self.text[p.end:s + m.start()])), None)
+            owner = next((p for p in people if _GENITIVE_S_GAP.fullmatch(self.text[p.end:s + m.start()])), None)
             if source is None and owner is not None and (x := self.by_mention.get((owner.start, owner.end))) \
                     and x is not ent and x.country:
                 source = x  # "Kopecky's landgenote X"
@@ -300,7 +304,7 @@ class EntityMixin:
             if source is None:
                 # "Zijn landgenoot X maakte het Noorse feest compleet": the country the sentence names
                 told = {c.value[0] for c in self.mentions if c.kind == "COUNTRY" and s <= c.start < e
-                        and c.value[1] in ("adjective", "female") and regex.match(r"\s+\p{Ll}", self.text[c.end:c.end + 3])}
+                        and c.value[1] in ("adjective", "female") and _LOWERCASE_AFTER.match(self.text[c.end:c.end + 3])}
                 source = next((x for x in reversed(self.recent) if x is not ent and x.country in told), None)
             if source is None and self.prev_focus is not None and self.prev_focus is not ent:
                 source = self.prev_focus

@@ -1,23 +1,79 @@
 """The linker's data: competitors (Entity), rows in the making (LinkedResult, LinkedRecord), shared helpers."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from ..recognize import Mention
+
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 VALUE_KINDS = ("TIME", "GAP", "RANK", "WIN", "WINOBJ", "LEAD", "STATUS", "POINTS", "MARK")
 CLASSIFICATIONS = ("allround", "sprint_allround", "general_classification")
 REFERENT_KINDS = ("PERSON", "PRON", "DESC", "TEAMREF")
 _FIELDS = regex.compile(r"[\t;|]")  # the field separators of a results list line
 _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# Patterns are compiled once, here or in LinkPatterns: regex.match(r"...", s) in the linker's loops pays
+# regex's pattern-cache lookup on every call, which cost more than the matching itself.
+_NEXT_WORD = regex.compile(r"\s+([\w-]+)")
+_SPACES = regex.compile(r"\s+")
+
+
+class LinkPatterns:
+    """The linker's patterns built from the lexicon's word lists (compiled once per lexicon)."""
+
+    def __init__(self, lex: Lexicon):
+        joiner = lex.joiner
+        genitive = "|".join(lex.genitive_words)
+        # "X (+0.34) en titelverdediger Y (+0.37)": a title between the names of a list
+        self.title_alt = title_alt = "|".join(regex.escape(t) for t in sorted(lex.titles, key=len, reverse=True))
+        self.list_gap = regex.compile(rf"\s*(?:,|{joiner})\s*")  # between two names of a list
+        self.list_gap_after_paren = regex.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,|{joiner})?\s*")
+        self.list_gap_words = regex.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,|{joiner})\s*(?:[\w-]+\s+){{0,2}}")
+        self.list_gap_title = regex.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,|{joiner})\s*(?:(?:{title_alt})\s+)?")
+        self.list_gap_three_words = regex.compile(rf"\s*(?:,|{joiner})\s+(?:[\w-]+\s+){{0,3}}")
+        self.before_name = regex.compile(rf"\s+(?:[\w-]+\s+)?|\s+(?:(?:{title_alt})\s+){{1,3}}")
+        self.comma_or_joiner = regex.compile(rf",\s|\s(?:{joiner})\s")
+        self.joiner_between = regex.compile(rf"\s(?:{joiner})\s|[,;]")
+        self.item_before = regex.compile(rf"(?:[,:]|\s(?:{joiner}))\s+(?:de|het)\s+$")
+        self.item_after = regex.compile(rf"\s*,|\s+(?:{joiner})\s")
+        self.last_item_before = regex.compile(rf"\s(?:{joiner})\s+(?:de|het)\s+$")
+        self.genitive_before = regex.compile(r"\b(?:" + genitive + r")\s+(?:(?:de|het)\s+)?$")
+        self.genitive_gap = regex.compile(r"\s*(?:" + genitive + r")\s*")
+        self.club_gap = regex.compile(rf"\s*\(\s*|\s+(?:{genitive})\s+")
+        self.clause_lead_in = regex.compile(r"(?:(?:" + "|".join(lex.determiners) + r")\s+)?(?:[\w-]+\s+)?")
+        self.compatriot = regex.compile(r"\b(" + "|".join(lex.compatriot_words) + r")\s+", regex.IGNORECASE)
+        self.possessive_before = regex.compile(r"\b(?:" + "|".join(lex.possessives) + r")\s+$", regex.IGNORECASE)
+        self.first_person_before = regex.compile(r"\b(?:" + "|".join(lex.first_person_possessives) + r")\s+$",
+                                                 regex.IGNORECASE)
+        self.round_path_before = regex.compile(rf"\b(?:{lex.round_path})\s+(?:de\s+)?$", regex.IGNORECASE)
+        self.distance_pair_gap = regex.compile(rf"\s*(?:{lex.distance_joiner})\s+(?:[\w-]+\s+)?")
+        number = r"(?<![\d.,])(?:\d{1,2}\.\d{3}|\d{3,5})"
+        join = rf"(?:,|\s(?:{lex.distance_joiner}))"
+        self.listed_distance_before = regex.compile(
+            rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$")
+        self.listed_distance_after = regex.compile(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}")
+        self.relative_object = regex.compile(rf"(?:,\s*|\s)(?:{'|'.join(lex.demonstrative_pronouns | {'dat'})})\s")
+
+
+_LINK_PATTERNS: dict[int, tuple[Lexicon, LinkPatterns]] = {}
+
+
+def link_patterns(lex: Lexicon) -> LinkPatterns:
+    """The LinkPatterns of ``lex`` (kept with the lexicon so that its id is never another's)."""
+    hit = _LINK_PATTERNS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _LINK_PATTERNS[id(lex)] = (lex, LinkPatterns(lex))
+    return hit[1]
 
 
 def _next_word_is(text: str, pos: int, words) -> bool:
-    m = regex.match(r"\s+([\w-]+)", text[pos:pos + 30])
+    m = _NEXT_WORD.match(text[pos:pos + 30])
     return bool(m) and m.group(1).lower() in words
 
 
@@ -25,6 +81,7 @@ def ok_basic(e: "Entity", code: str | None, gender: str | None) -> bool:
     return (not e.team and (code is None or e.country in (None, code)) and (gender is None or e.gender in (None, gender)))
 
 
+@functools.lru_cache(maxsize=65536)  # the same names come back in every section and sentence
 def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -9,8 +9,12 @@ from ..recognize import Mention
 from .model import (
     CLASSIFICATIONS,
     LinkedResult,
+    _SPACES,
     _next_word_is,
 )
+
+_THOUSANDTHS_END = regex.compile(r"[.,]\d{3}$")  # "149,812": points or thousandths, not a time of the list
+_PLAIN_NUMBER = regex.compile(r"\d{1,4}(?:[.,]\d{1,3})?")
 
 
 class RowMixin:
@@ -25,7 +29,7 @@ class RowMixin:
             if v.kind == "TIME" and event and (v.start, v.end) not in self.explicit_event \
                     and (event[0] in self.ranges or event[0] in CLASSIFICATIONS) \
                     and not any(self._plausible(event[0], o) for o in (v.value.seconds, *v.value.alternatives)) \
-                    and not regex.search(r"[.,]\d{3}$", v.text):
+                    and not _THOUSANDTHS_END.search(v.text):
                 inferred = self._infer_event((v.value.seconds, *v.value.alternatives), ent.team)
                 if inferred:
                     moved[(ent.id, event)] = inferred
@@ -43,7 +47,7 @@ class RowMixin:
                 # "de veertiende tijd": a place in the day's race, not in the classification
                 ev = self.race_event or self.event
             elif cls_event and ((ev and ev[0] in ("classification", "standings")) or (
-                    v.kind == "LEAD" and regex.sub(r"\s+", " ", v.text.lower()) in self.lex.classification_leader)):
+                    v.kind == "LEAD" and _SPACES.sub(" ", v.text.lower()) in self.lex.classification_leader)):
                 ev = (cls_event, None)  # a stage race's "klassement"; "de nieuwe leider"
             elif ev and ev[0] == "classification":
                 if not self.allround and v.kind in ("RANK", "WIN", "WINOBJ", "LEAD"):
@@ -59,7 +63,7 @@ class RowMixin:
             if field_unit and v.kind in ("TIME", "MARK", "POINTS"):
                 # a field or combined event: "8,21" in its results list is a mark, not a time
                 if v.kind == "TIME":
-                    if not regex.fullmatch(r"\d{1,4}(?:[.,]\d{1,3})?", v.text):
+                    if not _PLAIN_NUMBER.fullmatch(v.text):
                         continue  # "2'13\"50" in a heptathlon: a discipline's time, not the mark
                     number = v.text.replace(".", "") if field_unit == "points" else v.text.replace(",", ".")
                     v = Mention("MARK", v.start, v.end, v.text, float(number.replace(",", ".")))
@@ -68,7 +72,7 @@ class RowMixin:
             elif v.kind == "MARK":
                 continue  # a distance in metres outside a field event ("op 2,5 meter")
             if v.kind == "TIME" and ev and ev[0] in CLASSIFICATIONS:
-                if v.value.notation.startswith("seconds_") and regex.search(r"[.,]\d{3}$", v.text):
+                if v.value.notation.startswith("seconds_") and _THOUSANDTHS_END.search(v.text):
                     # "1. Bosma (Ned) 149,812" under an allround classification: points, not a time
                     v = Mention("POINTS", v.start, v.end, v.text, v.value.seconds)
                 else:
@@ -184,8 +188,7 @@ class RowMixin:
         refs = [m for m in self.mentions if m.kind in ("PERSON", "DESC")]
         for team in (m for m in self.mentions if m.kind == "TEAM"):
             before = next((r for r in reversed(refs) if r.end <= team.start), None)
-            if before is None or not regex.fullmatch(rf"\s*\(\s*|\s+(?:{'|'.join(self.lex.genitive_words)})\s+",
-                                                     self.text[before.end:team.start]):
+            if before is None or not self.patterns.club_gap.fullmatch(self.text[before.end:team.start]):
                 continue
             ent = self.resolved_refs.get((before.start, before.end)) or self.by_mention.get((before.start, before.end))
             if ent is not None and not ent.team and ent.club is None:

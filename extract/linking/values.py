@@ -12,6 +12,18 @@ from .model import (
     _next_word_is,
 )
 
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s")
+_OPEN_PAREN_GAP = regex.compile(r"\s*\(\s*")
+_COMMA_COLON_GAP = regex.compile(r"\s*[,:]\s*")
+_LIST_RANK = regex.compile(r"\s*(\d{1,3})(?:[.)]\s|[ ]*[\t;|])")  # "1. Sato (Jap) 1.14,20"
+_LIST_POINTS = regex.compile(r"(?<=[\s)])(\d{1,4})\s*[.;]?\s*$")  # "2. X (Bel) 139"
+_FIRST_WORD = regex.compile(r"\W*(\w+)")
+_CREW_IN_PAREN = regex.compile(r"\(\s*(?:in|op)\s+(?:de|het)\s+$")
+_PAREN_CLOSE = regex.compile(r"\s*\)")
+_ALS_GAP = regex.compile(r"\s+als\s+")
+_MET_BEFORE = regex.compile(r"(?<![\w-])met\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$")
+_PHRASE_END = regex.compile(r"[.;]")
+
 
 class ValueMixin:
     """The linker's methods for this concern (the class is assembled in extract.linking)."""
@@ -96,7 +108,7 @@ class ValueMixin:
     def _coordinated_events(self, cms: list[Mention], event) -> list:
         distances = [m for m in cms if m.kind == "EVENT" and m.value[1]]
         for a, b in zip(distances, distances[1:]):
-            if regex.fullmatch(rf"\s*(?:{self.lex.distance_joiner})\s+(?:[\w-]+\s+)?", self.text[a.end:b.start]):
+            if self.patterns.distance_pair_gap.fullmatch(self.text[a.end:b.start]):
                 pair = [a.value, b.value]
                 if event in pair:
                     return [x for x in pair if x != event]
@@ -107,7 +119,7 @@ class ValueMixin:
         text, lex = self.text, self.lex
         tm = t.value
         before = text[max(cs, t.start - 30):t.start]
-        after = regex.split(r"(?<=[.!?])\s", text[t.end:t.end + 25], maxsplit=1)[0]  # within the sentence
+        after = _SENTENCE_BREAK.split(text[t.end:t.end + 25], maxsplit=1)[0]  # within the sentence
         if lex.gap_before_regex.search(before.rstrip("(")):
             # "op 1.53,72" is a finishing time in most sports; "op 12 seconden (van X)" a gap
             if not lex.gap_ambiguous_regex.search(before) or self.sport == "cycling" \
@@ -127,9 +139,9 @@ class ValueMixin:
             rec = records[-1]
             between = text[rec.end:t.start]
             this_race = bool(lex.record_this_race.search(text[max(cs, rec.start - 30):rec.start]))
-            if regex.fullmatch(r"\s*\(\s*", between):
+            if _OPEN_PAREN_GAP.fullmatch(between):
                 return "result" if this_race else "old"  # "in een recordtijd (7u40:24)" / "het wereldrecord (3.53,31)"
-            if regex.fullmatch(r"\s*[,:]\s*", between) and lex.record_old_before.search(text[max(cs, rec.start - 30):rec.start]):
+            if _COMMA_COLON_GAP.fullmatch(between) and lex.record_old_before.search(text[max(cs, rec.start - 30):rec.start]):
                 return "old"  # "Het vorige Belgische record, 57.79, had ..."
             if lex.record_old_around.search(between + after):
                 return "old"
@@ -156,11 +168,11 @@ class ValueMixin:
         cs, ce = clause
         if is_list:
             # "1. Sato (Jap) 1.14,20": the leading number is the rank
-            m = regex.match(r"\s*(\d{1,3})(?:[.)]\s|[ ]*[\t;|])", text[cs:ce])
+            m = _LIST_RANK.match(text[cs:ce])
             if m and subject is not None:
                 assigned.append((subject, Mention("RANK", cs, cs + m.end(1), m.group(1), int(m.group(1))), self.event))
                 # "2. X (Bel) 139" under an omnium heading: a bare number at the end is the points total
-                bare = regex.search(r"(?<=[\s)])(\d{1,4})\s*[.;]?\s*$", text[cs:ce])
+                bare = _LIST_POINTS.search(text[cs:ce])
                 if bare and self.event and self.lex.field_events.get(self.event[0]) == "points" and not any(
                         v.kind in ("POINTS", "TIME", "MARK") for v in values):
                     assigned.append((subject, Mention("POINTS", cs + bare.start(1), cs + bare.end(1), bare.group(1),
@@ -222,10 +234,9 @@ class ValueMixin:
                 m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start
                 and not self._next_round(m, self.mentions)]
             # "via de herkansing naar de vijfde plaats": the way there, not the round of the place
-            rounds = [m for m in rounds if not regex.search(rf"\b(?:{self.lex.round_path})\s+(?:de\s+)?$",
-                                                            text[max(0, m.start - 12):m.start], regex.IGNORECASE)]
+            rounds = [m for m in rounds if not self.patterns.round_path_before.search(text[max(0, m.start - 12):m.start])]
             round_value = min(rounds, key=lambda m: abs(m.start - v.start)).value if rounds else None
-            opening = regex.match(r"\W*(\w+)", text[sent[0]:sent[1]])  # the sentence's first word
+            opening = _FIRST_WORD.match(text[sent[0]:sent[1]])  # the sentence's first word
             if round_value is None and self.prev_rounds and opening and opening.group(1).lower() in self.lex.round_anaphora:
                 round_value = self.prev_rounds[-1].value
             if v.kind in ("RANK", "WIN") and ((round_value in self.lex.minor_finals and (
@@ -278,13 +289,13 @@ class ValueMixin:
         crew event ("de vrouwenacht") is the boat of the nation the sentence's adjective names."""
         text = self.text
         events = [m for m in ms if m.kind == "EVENT" and m.value[0] in self.lex.crew_events | {"single_sculls"}]
-        paren = [m for m in events if regex.search(r"\(\s*(?:in|op)\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])
-                 and regex.match(r"\s*\)", text[m.end:m.end + 3])]
+        paren = [m for m in events if _CREW_IN_PAREN.search(text[max(s, m.start - 12):m.start])
+                 and _PAREN_CLOSE.match(text[m.end:m.end + 3])]
         bare = [m for m in events if m not in paren and m.value[0] in self.lex.crew_events
-                and regex.search(rf"(?:[,:]|\s(?:{self.lex.joiner}))\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])
-                and regex.match(rf"\s*,|\s+(?:{self.lex.joiner})\s", text[m.end:m.end + 6])
+                and self.patterns.item_before.search(text[max(s, m.start - 12):m.start])
+                and self.patterns.item_after.match(text[m.end:m.end + 6])
                 or m not in paren and m.value[0] in self.lex.crew_events
-                and regex.search(rf"\s(?:{self.lex.joiner})\s+(?:de|het)\s+$", text[max(s, m.start - 12):m.start])]
+                and self.patterns.last_item_before.search(text[max(s, m.start - 12):m.start])]
         items = sorted(paren + bare, key=lambda m: m.start)
         if len(items) < 2 or not bare:
             return
@@ -318,15 +329,14 @@ class ValueMixin:
         """Is the round ``m`` told right beside the value ``v`` ("tweede in de B-finale", "won de B-finale")?"""
         a, b = (v.end, m.start) if v.end <= m.start else (m.end, v.start)
         between = self.text[a:b]
-        return len(between) <= 25 and not regex.search(rf"\s(?:{self.lex.joiner})\s|[,;]", between)
+        return len(between) <= 25 and not self.patterns.joiner_between.search(between)
 
     def _with_as(self, v: Mention, resolved, cs: int) -> Entity | None:
         """'met de Deen Y als tweede': the place of the one named after 'met', not of the subject."""
         for r, ent in reversed(resolved):
             if r.end > v.start:
                 continue
-            if regex.fullmatch(r"\s+als\s+", self.text[r.end:v.start]) and regex.search(
-                    r"(?<![\w-])met\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$", self.text[max(cs, r.start - 30):r.start]):
+            if _ALS_GAP.fullmatch(self.text[r.end:v.start]) and _MET_BEFORE.search(self.text[max(cs, r.start - 30):r.start]):
                 return ent
             return None
         return None
@@ -409,16 +419,14 @@ class ValueMixin:
             else:  # "won ... voor Y en Z": the list right after "voor"
                 chain = []
                 for r in refs:
-                    if chain and not regex.fullmatch(rf"\s*(?:,|{self.lex.joiner})\s+(?:[\w-]+\s+){{0,3}}",
-                                                     self.text[chain[-1].end:r.start]):
+                    if chain and not self.patterns.list_gap_three_words.fullmatch(self.text[chain[-1].end:r.start]):
                         break
                     chain.append(r)
                 refs = chain
             head = [r for r in ms if r.kind in REFERENT_KINDS and r.start < s + m2.start()]
             if not refs and not just_ahead and len(head) > 1:
                 # "X, dat in de finale Y versloeg": the object stands before the verb in the relative clause
-                rel = list(regex.finditer(rf"(?:,\s*|\s)(?:{'|'.join(self.lex.demonstrative_pronouns | {'dat'})})\s",
-                                          self.text[head[0].end:s + m2.start()]))
+                rel = list(self.patterns.relative_object.finditer(self.text[head[0].end:s + m2.start()]))
                 if rel:
                     refs = [r for r in head[1:] if r.start >= head[0].end + rel[-1].end()][:1]
         if not head:
@@ -479,7 +487,7 @@ class ValueMixin:
         after = self.text[v.end:v.end + 80]
         m = self.lex.holder_before.match(after)
         if m:
-            end_of_phrase = regex.search(r"[.;]", after[m.end():])
+            end_of_phrase = _PHRASE_END.search(after[m.end():])
             limit = v.end + m.end() + (end_of_phrase.start() if end_of_phrase else 60)
             holder = next((self.by_mention.get((r.start, r.end)) for r in self.mentions
                            if r.kind == "PERSON" and v.end + m.end() <= r.start < limit), None)

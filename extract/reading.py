@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
 import regex
 import yaml
-from bs4 import BeautifulSoup
+from lxml import etree
 
 from .lexicon import get_lexicon
 
@@ -28,8 +28,18 @@ BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
               "figcaption", "figure", "section", "article", "header", "footer", "pre", "dd", "dt")
 _GLUED_DATE = regex.compile(r"^\s*date\s+(\d{4}(?:-\d{1,2}){0,2})\s+")
 _HEADER_LINE = regex.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
-_SPACES = regex.compile(r"[ \t\u00a0\u2009\u202f]+")
-_BLANKS = regex.compile(r"\n\s*\n(?:\s*\n)*")
+_URL_IN_SOURCE = regex.compile(r"https?://\S+?(?=[)\s]|$)")
+_HTML_TAG = regex.compile(r"<(p|div|br|h[1-6]|span|a|strong|em|ul|li|figure|img)\b", regex.IGNORECASE)
+_MARKDOWN_HEADING_MARK = regex.compile(r"(?m)^\s{0,3}#{1,6}\s*")
+_MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MARKDOWN_LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+# _tidy's patterns are plain character classes, so stdlib `re` (several times faster here) means the same;
+# the Markdown and HTML-sniffing patterns above stay `regex`, whose \s and \b differ a little.
+# A run of blanks with a tab becomes a tab; any other run of blanks, but a lone space, becomes a space.
+_BLANKS_WITH_TAB = re.compile(r"[ \u00a0\u2009\u202f]*\t[ \t\u00a0\u2009\u202f]*")
+_BLANKS_TO_SPACE = re.compile(r" [ \u00a0\u2009\u202f]+|[\u00a0\u2009\u202f][ \u00a0\u2009\u202f]*")
+_EMPTY_LINES = re.compile(r"\n\n\n+")
 
 
 class InputError(Exception):
@@ -52,40 +62,162 @@ class Source:
 
 def _tidy(text: str) -> str:
     # a run of blanks with a tab stays a tab: it separates the fields of a results list line
-    lines = [_SPACES.sub(lambda m: "\t" if "\t" in m.group(0) else " ", line).strip()
-             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = _BLANKS_WITH_TAB.sub("\t", text)
+    if "  " in text or "\u00a0" in text or "\u2009" in text or "\u202f" in text:  # most texts have none
+        text = _BLANKS_TO_SPACE.sub(" ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    # lines are stripped, so any run of empty lines is a run of newlines: it becomes one blank line
+    return _EMPTY_LINES.sub("\n\n", text).strip()
+
+
+_DROPPED_TAGS = frozenset(("script", "style", "noscript", "template", "head", "iframe", "svg"))
+_BLOCK_TAG_SET = frozenset(BLOCK_TAGS)
+_CELL_TAGS = frozenset(("td", "th"))
+# strings under these are code, style or ruby annotations, never text (Beautiful Soup's "string containers")
+_NON_TEXT_TAGS = frozenset(("rt", "rp", "style", "script", "template"))
+_WHITESPACE_KEEPING_TAGS = frozenset(("pre", "textarea"))
+_ASCII_SPACES = " \n\t\x0c\r"
+
+
+class _TextTarget:
+    """An lxml parser target that writes the visible text while lxml parses.
+
+    It follows what html_to_text did with Beautiful Soup on the same lxml parser events, so the text
+    stays the same: a text segment between two events that is only ASCII blanks becomes one space
+    (one newline if it has one) except inside pre/textarea; strings under rt/rp/script/style/template
+    are no text; script, style, noscript, template, head, iframe and svg are dropped whole; a br is a
+    newline; a table cell is followed by a tab; a block tag has a blank line before and after it (a
+    table row: a line break before it). With ``headings`` it also keeps the strings of the first h1
+    and of the first title (in the whole page, dropped parts included), for read_html_article.
+    """
+
+    def __init__(self, headings: bool = False):
+        self.parts: list[str] = []
+        self._segment: list[str] = []
+        self._open: list[str] = []
+        self._dropped_depth = 0  # > 0 inside a dropped element (or a br): nothing of it is written
+        self._non_text = 0
+        self._keep_whitespace = 0
+        self._headings = headings
+        self.h1: list[str] | None = None
+        self.title: list[str] | None = None
+        self._h1_level = self._title_level = -1  # depth of the open first h1 / title, -1 when not open
+
+    def _end_segment(self) -> None:
+        segment = self._segment[0] if len(self._segment) == 1 else "".join(self._segment)
+        self._segment = []
+        if not self._keep_whitespace and not segment.strip(_ASCII_SPACES):
+            segment = "\n" if "\n" in segment else " "
+        if self._non_text:
+            return
+        if not self._dropped_depth:
+            self.parts.append(segment)
+        if self._h1_level >= 0:
+            self.h1.append(segment)
+        if self._title_level >= 0:
+            self.title.append(segment)
+
+    def start(self, tag: str, attrib) -> None:
+        if self._segment:
+            self._end_segment()
+        if self._headings:
+            if tag == "h1" and self.h1 is None:
+                self.h1, self._h1_level = [], len(self._open)
+            elif tag == "title" and self.title is None:
+                self.title, self._title_level = [], len(self._open)
+        self._open.append(tag)
+        if tag in _NON_TEXT_TAGS:
+            self._non_text += 1
+        if tag in _WHITESPACE_KEEPING_TAGS:
+            self._keep_whitespace += 1
+        if self._dropped_depth:
+            self._dropped_depth += 1
+        elif tag in _DROPPED_TAGS:
+            self._dropped_depth = 1
+        elif tag == "br":
+            self.parts.append("\n")
+            self._dropped_depth = 1  # the br itself (and anything lxml put in it) is replaced by the newline
+        elif tag in _BLOCK_TAG_SET:
+            self.parts.append("\n" if tag == "tr" else "\n\n")  # rows of one table stay lines of one block
+
+    def end(self, tag: str) -> None:
+        if self._segment:
+            self._end_segment()
+        if tag not in self._open:
+            return
+        while self._close(self._open.pop()) != tag:  # as Beautiful Soup: close up to the latest open `tag`
+            pass
+
+    def _close(self, tag: str) -> str:
+        if tag in _NON_TEXT_TAGS:
+            self._non_text -= 1
+        if tag in _WHITESPACE_KEEPING_TAGS:
+            self._keep_whitespace -= 1
+        if self._dropped_depth:
+            self._dropped_depth -= 1
+        elif tag in _CELL_TAGS:
+            self.parts.append("\t")  # a table row becomes a tab-separated list line
+        elif tag in _BLOCK_TAG_SET and tag != "tr":
+            self.parts.append("\n\n")
+        if self._h1_level == len(self._open):
+            self._h1_level = -1
+        if self._title_level == len(self._open):
+            self._title_level = -1
+        return tag
+
+    def data(self, data: str) -> None:
+        self._segment.append(data)
+
+    def _other_event(self, *args) -> None:  # a comment, processing instruction or doctype: no text, ends a segment
+        if self._segment:
+            self._end_segment()
+
+    comment = pi = doctype = _other_event
+
+    def close(self) -> None:
+        if self._segment:
+            self._end_segment()
+
+
+# errors on which Beautiful Soup tried the markup again as UTF-8 bytes
+_PARSER_REJECTED = (UnicodeDecodeError, LookupError, etree.ParserError)
+
+
+def _parse_html(html: str, headings: bool = False) -> _TextTarget:
+    if html.startswith("\ufeff"):
+        html = html[1:]
+    markup: str | bytes = html
+    for encoding in (None, "utf8"):
+        target = _TextTarget(headings)
+        parser = etree.HTMLParser(target=target, recover=True, huge_tree=False, encoding=encoding)
+        try:
+            parser.feed(markup)
+            parser.close()
+            return target
+        except _PARSER_REJECTED as exc:
+            rejected = exc
+            markup = html.encode("utf8")
+    raise ValueError(f"the HTML parser rejected the markup: {rejected}")
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment or page, one block (paragraph, heading, item) per paragraph."""
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "noscript", "template", "head", "iframe", "svg"]):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after("\t")  # a table row becomes a tab-separated list line
-    for tag in soup.find_all(BLOCK_TAGS):
-        if tag.name == "tr":
-            tag.insert_before("\n")  # rows of one table stay lines of one block
-            continue
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    return _tidy(soup.get_text())
+    return _tidy("".join(_parse_html(html).parts))
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(regex.search(r"<(p|div|br|h[1-6]|span|a|strong|em|ul|li|figure|img)\b", text, regex.IGNORECASE))
+    return "<" in text and _HTML_TAG.search(text) is not None
 
 
 def _markdown_to_text(body: str) -> str:
     if _looks_like_html(body):
         return html_to_text(body)
     # plain Markdown: drop heading marks and emphasis, keep the words
-    body = regex.sub(r"(?m)^\s{0,3}#{1,6}\s*", "", body)
-    body = regex.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", body)
-    body = regex.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = _MARKDOWN_HEADING_MARK.sub("", body)
+    body = _MARKDOWN_EMPHASIS.sub(r"\2", body)
+    body = _MARKDOWN_LINK.sub(r"\1", body)
     return _tidy(body)
 
 
@@ -118,22 +250,117 @@ def read_text_article(raw: str, article_id: str, path: str | None = None) -> Sou
     source = meta.get("source") or meta.get("bron")
     url = meta.get("url")
     if not url and source:
-        link = regex.search(r"https?://\S+?(?=[)\s]|$)", source)
+        link = _URL_IN_SOURCE.search(source)
         url = link.group(0) if link else None
     return Source(article_id, path, text, title=meta.get("title") or meta.get("titel"),
                   date=meta.get("date") or meta.get("datum"), source=source, url=url, meta=meta)
 
 
+# Front matter is split as python-frontmatter 1.x (which this replaces) split it: a YAML block between
+# '---' lines, else a JSON object between '{' and '}' lines, at the start of the stripped text.
+_YAML_FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+_JSON_FENCE = re.compile(r"^(?:{|})$", re.MULTILINE)
+# libyaml's parser when PyYAML has it, as python-frontmatter chose (its error messages are the ones we report);
+# either way the constructor is the safe one: plain data, never objects
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Most posts' front matter is a few lines 'key: "quoted text"', 'key: plain text' and 'key:' with '- item'
+# lines under it. Those are read here, ~10x faster than by yaml, to the values yaml gives (texts, lists of
+# texts, None); anything else (other types, comments, escapes, indentation, other characters) goes to yaml.
+_SIMPLE_YAML_VALUE = r'(?:"([^"\\]*)"|([^ "\'\-?:,\[\]{}#&*!|>%@`][^\n]*?))'
+_SIMPLE_YAML_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,100}):(?: +" + _SIMPLE_YAML_VALUE + ")? *")
+_SIMPLE_YAML_ITEM = re.compile(r"- +" + _SIMPLE_YAML_VALUE + " *")
+# (no tabs, CR, control characters, NEL, line or paragraph separators, BOM)
+_NOT_SIMPLE_YAML_CHAR = re.compile(r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# yaml's implicit resolvers (bool, int, float, null, timestamp ...) by the first character they may match
+_YAML_WILDCARD_RESOLVERS = tuple(pattern for _, pattern in _YAML_LOADER.yaml_implicit_resolvers.get(None, []))
+_YAML_RESOLVERS = {first: tuple(pattern for _, pattern in resolvers) + _YAML_WILDCARD_RESOLVERS
+                   for first, resolvers in _YAML_LOADER.yaml_implicit_resolvers.items() if first is not None}
+
+
+def _is_plain_text(scalar: str) -> bool:
+    """Whether yaml reads this unquoted one-line scalar as this text (and not as a number, date, key ...)."""
+    if ": " in scalar or " #" in scalar or scalar[-1] == ":":
+        return False
+    for pattern in _YAML_RESOLVERS.get(scalar[0], _YAML_WILDCARD_RESOLVERS):
+        if pattern.match(scalar):
+            return False
+    return True
+
+
+def _read_simple_yaml(text: str) -> dict | None:
+    """The mapping of a simple front matter (see above), None when it is not that simple."""
+    if _NOT_SIMPLE_YAML_CHAR.search(text):
+        return None
+    data: dict = {}
+    list_key = None  # the key of an empty value that '- item' lines may follow
+    for line in text.split("\n"):
+        if not line:
+            continue
+        entry = _SIMPLE_YAML_ITEM.fullmatch(line) if line[0] == "-" else _SIMPLE_YAML_ENTRY.fullmatch(line)
+        if entry is None:
+            return None
+        if line[0] == "-":
+            item = entry[1]
+            if item is None:
+                item = entry[2]
+                if not _is_plain_text(item):
+                    return None
+            if list_key is None:
+                return None
+            if data[list_key] is None:
+                data[list_key] = []
+            data[list_key].append(item)
+            continue
+        key, value = entry[1], entry[2]
+        if not _is_plain_text(key):
+            return None
+        if value is None:
+            value = entry[3]
+            if value is not None and not _is_plain_text(value):
+                return None
+        data[key] = value
+        list_key = key if value is None else None
+    return data or None
+
+
+def _load_yaml(text: str):
+    simple = _read_simple_yaml(text)
+    return simple if simple is not None else yaml.load(text, Loader=_YAML_LOADER)
+
+
+def _split_front_matter(raw: str) -> tuple[dict, str]:
+    """(metadata, body) of a post; a text without front matter is all body."""
+    # python-frontmatter replaced CRLF twice (once in loads, once in parse): "\r\r\n" ends as "\n"
+    text = raw.replace("\r\n", "\n").replace("\r\n", "\n").strip()
+    if _YAML_FENCE.match(text):
+        fence, load = _YAML_FENCE, _load_yaml
+    elif _JSON_FENCE.match(text):
+        fence, load = _JSON_FENCE, lambda fm: json.loads("{" + fm + "}")
+    else:
+        return {}, text
+    parts = fence.split(text, 2)
+    if len(parts) < 3:  # no closing fence
+        return {}, text
+    data = load(parts[1])
+    if not isinstance(data, dict):
+        return {}, parts[2].strip()
+    # python-frontmatter passed the metadata on as keyword arguments (Post(content, handler, **metadata)):
+    # a key that is no string, or is 'content' or 'handler', raised TypeError there; kept as it was
+    for key in data:
+        if not isinstance(key, str) or key in ("content", "handler"):
+            raise TypeError(f"front matter key {key!r} cannot be a keyword argument")
+    return data, parts[2].strip()
+
+
 def read_markdown_article(raw: str, article_id: str, path: str | None = None) -> Source:
     """A Jekyll-style post: YAML front matter (title, date, categories), Markdown or HTML body."""
     try:
-        post = frontmatter.loads(raw)
+        meta, content = _split_front_matter(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
-    meta = dict(post.metadata)
-    body = _markdown_to_text(post.content)
+    body = _markdown_to_text(content)
     title = _str(meta.get("title"))
     if title and _looks_like_html(title):
         title = html_to_text(title)
@@ -148,10 +375,10 @@ def read_markdown_article(raw: str, article_id: str, path: str | None = None) ->
 
 
 def read_html_article(raw: str, article_id: str, path: str | None = None) -> Source:
-    soup = BeautifulSoup(raw, "lxml")
-    title_tag = soup.find("h1") or soup.find("title")
-    title = _str(title_tag.get_text(" ")) if title_tag else None
-    text = html_to_text(raw)
+    page = _parse_html(raw, headings=True)
+    heading = page.h1 if page.h1 is not None else page.title  # the first h1, else the first title
+    title = _str(" ".join(heading)) if heading is not None else None
+    text = _tidy("".join(page.parts))
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Source(article_id, path, text, title=title)
@@ -187,51 +414,79 @@ def read_jsonl(raw: str, file_id: str, path: str | None = None) -> Iterator[Sour
                      categories=tuple(str(c) for c in cats) if isinstance(cats, list) else ())
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every article file under ``paths``, in a stable order."""
+def _suffix(name: str) -> str:
+    """A file name's extension as pathlib gives it (".md"; "" for ".hidden" or "name.")."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _article_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str, Path, str]]:
+    """(file, its path below the root, root, suffix) for every article file under ``paths``, in a stable
+    order; the strings are the ones pathlib gives (str(Path(folder) / name)), built once per folder."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames.sort()
+                folder = Path(dirpath)
+                folder_prefix = str(folder / "x")[:-1]  # what pathlib writes before a name: "" for ".", "/" for "/"
+                below_root = folder.relative_to(path).as_posix()
+                below_prefix = "" if below_root == "." else below_root + "/"
                 for name in sorted(filenames):
-                    f = Path(dirpath) / name
-                    if f.suffix.lower() in SUFFIXES and not name.startswith("."):
-                        yield f, path
+                    suffix = _suffix(name)
+                    if suffix.lower() in SUFFIXES and not name.startswith("."):
+                        yield folder_prefix + name, below_prefix + name, path, suffix
         elif path.exists():
-            yield path, path.parent
+            yield str(path), path.relative_to(path.parent).as_posix(), path.parent, path.suffix
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
 
 
-def _article_id(file: Path, root: Path) -> str:
+def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every article file under ``paths``, in a stable order."""
+    for file, _, root, _ in _article_files(paths):
+        yield Path(file), root
+
+
+def _article_id(below_root: str, suffix: str) -> str:
     """The path below the input root without the extension ("2019/verslag"), as gold files name
     articles; a JSONL file keeps its name ("feed.jsonl"), its articles add "#<id or line>"."""
-    rel = file.relative_to(root).as_posix()
-    return rel if file.suffix.lower() == ".jsonl" else rel[: -len(file.suffix)] if file.suffix else rel
+    return below_root if suffix.lower() == ".jsonl" else below_root[: -len(suffix)] if suffix else below_root
+
+
+def _read_file(file: str) -> bytes:
+    # plain os.read: a third of the time of Path.read_bytes' buffered file object for thousands of small posts
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source]:
     """Every article under ``paths``; an unreadable file becomes a Source with ``error`` set."""
-    for file, root in discover(paths):
-        article_id = _article_id(file, root)
+    for file, below_root, _, suffix in _article_files(paths):
+        article_id = _article_id(below_root, suffix)
         try:
-            raw = file.read_bytes().decode("utf-8-sig")
+            raw = _read_file(file).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            yield Source(article_id, str(file), "", error=f"{file}: not UTF-8 text (byte {exc.start})")
+            yield Source(article_id, file, "", error=f"{file}: not UTF-8 text (byte {exc.start})")
             continue
         except OSError as exc:
-            yield Source(article_id, str(file), "", error=f"{file}: cannot read ({exc.strerror})")
+            yield Source(article_id, file, "", error=f"{file}: cannot read ({exc.strerror})")
             continue
-        suffix = file.suffix.lower()
+        suffix = suffix.lower()
         try:
             if suffix == ".jsonl":
-                yield from read_jsonl(raw, article_id, str(file))
+                yield from read_jsonl(raw, article_id, file)
             elif suffix in (".md", ".markdown"):
-                yield read_markdown_article(raw, article_id, str(file))
+                yield read_markdown_article(raw, article_id, file)
             elif suffix in (".html", ".htm"):
-                yield read_html_article(raw, article_id, str(file))
+                yield read_html_article(raw, article_id, file)
             else:
-                yield read_text_article(raw, article_id, str(file))
+                yield read_text_article(raw, article_id, file)
         except InputError as exc:
-            yield Source(article_id, str(file), "", error=f"{file}: {exc}")
+            yield Source(article_id, file, "", error=f"{file}: {exc}")

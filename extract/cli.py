@@ -9,11 +9,13 @@ Exit codes:
 """
 from __future__ import annotations
 
+import os
 import sys
-import time
 from pathlib import Path
 
 import click
+
+from .batch import DEFAULT_ARTICLES_PER_PART, DEFAULT_CHUNK_SIZE
 
 EXIT_OK, EXIT_BAD_INPUTS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -24,82 +26,111 @@ def main() -> None:
     """Turn Dutch and Flemish race reports into a table of results (Parquet)."""
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for results.parquet, records.parquet and articles.parquet (created if needed).")
+              help="Folder for the results, records and articles tables and manifest.json (created if needed).")
 @click.option("--model", default=None, metavar="NAME|PATH",
               help="spaCy pipeline to use: a package name or a path; 'blank' for the embedded default. "
                    "Default: nl_core_news_lg/md/sm when installed, else the embedded default.")
+@click.option("-j", "--jobs", default=None, type=click.IntRange(1), metavar="N",
+              help="Worker processes (local engine) or LocalCluster workers (dask engine). Default: the cores "
+                   "available.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: the chunks as tasks on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the address of a running scheduler (tcp://host:8786); without it a "
+                   "LocalCluster of --jobs workers is started.")
+@click.option("--resume", is_flag=True,
+              help="Finish the interrupted run in --out (same inputs and options) instead of starting over.")
+@click.option("--chunk-size", default=DEFAULT_CHUNK_SIZE, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Articles per task sent to a worker.")
+@click.option("--part-size", default=DEFAULT_ARTICLES_PER_PART, show_default=True, type=click.IntRange(1),
+              help="Articles per Parquet part file. A run that fits one part writes single files.")
+@click.option("--layout", type=click.Choice(["auto", "file", "dataset"]), default="auto", show_default=True,
+              help="file: DIR/results.parquet ...; dataset: DIR/results/part-*.parquet ...; auto: file when "
+                   "the run fits one part.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per spaCy batch.")
+              help="Articles per spaCy batch (nlp.pipe) inside a task.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No closing summary.")
-def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, batch_size: int, progress: bool | None,
-        quiet: bool) -> None:
+def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | None, engine: str,
+        scheduler: str | None, resume: bool, chunk_size: int, part_size: int, layout: str, batch_size: int,
+        progress: bool | None, quiet: bool) -> None:
     """Extract results from the articles in INPUTS (files or folders, walked recursively).
 
     Reads .txt (with an optional metadata header), .md (YAML front matter and a Markdown
     or HTML body), .html and .jsonl (one article object a line, with "text" and optional
     "id", "date", "title", "url"). A file that cannot be read becomes an error row in
     articles.parquet and the batch goes on.
+
+    The articles go in chunks to worker processes (or a Dask cluster); the output is
+    written part by part into OUT/.partial and published when the run is complete, so an
+    interrupted run can be finished with --resume and a previous output stays whole until then.
     """
     from tqdm import tqdm
 
-    from . import __version__
-    from .dataframes import frames
+    from .batch import ModelLoadError, NoInputError, ResumeError, run_batch
     from .lexicon import PatternFileError
-    from .output import write_outputs
-    from .pipeline import extract_sources, load, model_name
-    from .reading import discover, iter_sources
 
-    started = time.perf_counter()
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    jobs = jobs or _cores()
+    for p in inputs:
+        if not p.exists():
+            click.echo(f"sports-extract: no such file or folder: {p}", err=True)
+            sys.exit(EXIT_FAILED)
+    bar = tqdm(unit=" articles", disable=None if progress is None else not progress, file=sys.stderr)
     try:
-        files = list(discover(inputs))
-    except FileNotFoundError as exc:
-        click.echo(f"sports-extract: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
-    if not files:
-        click.echo("sports-extract: no article files (.txt .md .html .jsonl) found in " + " ".join(map(str, inputs)),
-                   err=True)
-        sys.exit(EXIT_FAILED)
-    try:
-        nlp = load(model)
+        summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, scheduler=scheduler, model=model,
+                            chunk_size=chunk_size, articles_per_part=part_size, layout=layout,
+                            batch_size=batch_size, resume=resume, on_chunk=lambda c: bar.update(c.articles))
     except PatternFileError as exc:
         click.echo(f"sports-extract: bad pattern file: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    except OSError as exc:
-        click.echo(f"sports-extract: cannot load model {model!r}: {exc}", err=True)
+    except ResumeError as exc:
+        click.echo(f"sports-extract: cannot resume: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    bar = tqdm(total=len(files), unit="file", disable=None if progress is None else not progress, file=sys.stderr)
-    seen_paths: set[str] = set()
-
-    def counted(stream):
-        for ex in stream:
-            if ex.article.path not in seen_paths:
-                seen_paths.add(ex.article.path)
-                bar.update(1)
-            yield ex
-
-    results, records, articles = frames(counted(extract_sources(iter_sources(inputs), nlp, batch_size)))
-    bar.close()
-    meta = {"package_version": __version__, "model": model_name(nlp)}
-    try:
-        write_outputs(out_dir, results, records, articles, meta)
+    except (NoInputError, ModelLoadError) as exc:
+        click.echo(f"sports-extract: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
     except OSError as exc:
         click.echo(f"sports-extract: cannot write to {out_dir}: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    seconds = time.perf_counter() - started
-    errors = int(articles["error"].notna().sum())
+    except KeyboardInterrupt:
+        click.echo(f"\nsports-extract: interrupted; finish the run with: sports-extract run ... --out {out_dir} "
+                   "--resume", err=True)
+        sys.exit(130)
+    finally:
+        bar.close()
     if not quiet:
-        rate = len(articles) / seconds if seconds else 0.0
-        click.echo(f"{len(articles)} articles, {len(results)} results, {len(records)} records, {errors} errors "
-                   f"in {seconds:.1f} s ({rate:.1f} articles/s); model {meta['model']}; output in {out_dir}/",
+        rate = summary.processed / summary.process_s if summary.process_s else 0.0
+        resumed = f", {summary.resumed_chunks} chunks from before the interruption" if summary.resumed_chunks else ""
+        click.echo(f"{summary.articles} articles, {summary.results} results, {summary.records} records, "
+                   f"{summary.errors} errors in {summary.process_s:.1f} s ({rate:.1f} articles/s; startup "
+                   f"{summary.startup_s:.1f} s{resumed}); {summary.engine}; output in {out_dir}/ ({summary.layout})",
                    err=True)
-        for msg in articles.loc[articles["error"].notna(), "error"].head(10):
-            click.echo(f"  error: {msg}", err=True)
-    sys.exit(EXIT_BAD_INPUTS if errors else EXIT_OK)
+        if summary.errors:
+            for msg in _error_samples(out_dir, 10):
+                click.echo(f"  error: {msg}", err=True)
+    sys.exit(EXIT_BAD_INPUTS if summary.errors else EXIT_OK)
+
+
+def _error_samples(out_dir: Path, n: int) -> list[str]:
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    path = out_dir / "articles.parquet" if (out_dir / "articles.parquet").exists() else out_dir / "articles"
+    table = ds.dataset(str(path), format="parquet").to_table(columns=["error"], filter=pc.field("error").is_valid())
+    return table.column("error").to_pylist()[:n]
 
 
 @main.command()

@@ -20,7 +20,7 @@ from lxml import etree
 
 from .lexicon import get_lexicon
 
-__all__ = ["Source", "InputError", "SUFFIXES", "iter_sources", "read_text_article", "html_to_text", "discover"]
+__all__ = ["Source", "InputError", "SUFFIXES", "iter_sources", "read_text_article", "html_to_text", "discover", "read_file"]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 
@@ -384,9 +384,10 @@ def read_html_article(raw: str, article_id: str, path: str | None = None) -> Sou
     return Source(article_id, path, text, title=title)
 
 
-def read_jsonl(raw: str, file_id: str, path: str | None = None) -> Iterator[Source]:
-    """One article per line: an object with ``text`` and optional ``id``, ``date``, ``title``, ``url``."""
-    for n, line in enumerate(raw.splitlines(), 1):
+def read_jsonl(raw: str, file_id: str, path: str | None = None, first_line: int = 1) -> Iterator[Source]:
+    """One article per line: an object with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
+    ``first_line``: the line number of ``raw``'s first line in its file (a batch reads a big file in parts)."""
+    for n, line in enumerate(raw.splitlines(), first_line):
         if not line.strip():
             continue
         article_id = f"{file_id}#{n}"
@@ -469,24 +470,48 @@ def _read_file(file: str) -> bytes:
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source]:
     """Every article under ``paths``; an unreadable file becomes a Source with ``error`` set."""
     for file, below_root, _, suffix in _article_files(paths):
-        article_id = _article_id(below_root, suffix)
-        try:
-            raw = _read_file(file).decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            yield Source(article_id, file, "", error=f"{file}: not UTF-8 text (byte {exc.start})")
-            continue
-        except OSError as exc:
-            yield Source(article_id, file, "", error=f"{file}: cannot read ({exc.strerror})")
-            continue
-        suffix = suffix.lower()
-        try:
-            if suffix == ".jsonl":
-                yield from read_jsonl(raw, article_id, file)
-            elif suffix in (".md", ".markdown"):
-                yield read_markdown_article(raw, article_id, file)
-            elif suffix in (".html", ".htm"):
-                yield read_html_article(raw, article_id, file)
-            else:
-                yield read_text_article(raw, article_id, file)
-        except InputError as exc:
-            yield Source(article_id, file, "", error=f"{file}: {exc}")
+        yield from _sources_of(file, _article_id(below_root, suffix), suffix, file)
+
+
+def read_file(file: str | os.PathLike, root: str | os.PathLike, byte_range: tuple[int, int] | None = None,
+              first_line: int = 1, shown: str | None = None) -> Iterator[Source]:
+    """The articles of one file below ``root`` (one, or a JSONL file's lines); an unreadable file gives one
+    Source with ``error``.
+
+    ``byte_range`` and ``first_line``: read only those bytes of a JSONL file, whose first line has that number.
+    ``shown``: the file's path as the user gave it, for the path column and messages (default: ``file``).
+    """
+    file = Path(file)
+    suffix = _suffix(file.name)
+    article_id = _article_id(file.relative_to(root).as_posix(), suffix)
+    return _sources_of(str(file), article_id, suffix, shown or str(file), byte_range, first_line)
+
+
+def _sources_of(file: str, article_id: str, suffix: str, name: str, byte_range: tuple[int, int] | None = None,
+                first_line: int = 1) -> Iterator[Source]:
+    try:
+        if byte_range is None:
+            data = _read_file(file)
+        else:
+            with open(file, "rb") as f:
+                f.seek(byte_range[0])
+                data = f.read(byte_range[1] - byte_range[0])
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Source(article_id, name, "", error=f"{name}: not UTF-8 text (byte {exc.start})")
+        return
+    except OSError as exc:
+        yield Source(article_id, name, "", error=f"{name}: cannot read ({exc.strerror})")
+        return
+    suffix = suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from read_jsonl(raw, article_id, name, first_line)
+        elif suffix in (".md", ".markdown"):
+            yield read_markdown_article(raw, article_id, name)
+        elif suffix in (".html", ".htm"):
+            yield read_html_article(raw, article_id, name)
+        else:
+            yield read_text_article(raw, article_id, name)
+    except InputError as exc:
+        yield Source(article_id, name, "", error=f"{name}: {exc}")

@@ -229,6 +229,8 @@ class _Engine:
         # forkserver: workers start from a clean process (no copied threads or locks of the parent)
         ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                           else "spawn")
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(["extract.pipeline", "extract.dataframes"])  # imported once, not per worker
         pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
                                       initargs=(self.model, ctx.Barrier(self.jobs), os.getpid()))
         self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))

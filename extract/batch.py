@@ -41,7 +41,7 @@ STAGING = ".partial"  # the folder inside OUT where a run's parts wait until the
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"
 DEFAULT_CHUNK_SIZE = 200  # articles a task: small enough to keep every worker busy to the end
-DEFAULT_ARTICLES_PER_PART = 50_000  # articles a part file (results and records are smaller)
+DEFAULT_ARTICLES_PER_PART = 10_000  # articles a part file; the parent holds one part's tables until it is written
 
 
 class ResumeError(Exception):

@@ -199,3 +199,15 @@ def test_items_of_plain_files():
     assert [c.articles for c in chunks] == [50, 39]
     assert all(isinstance(i, Item) and i.byte_range is None for c in chunks for i in c.items)
     assert [c.index for c in chunks] == [0, 1]
+
+
+def test_other_readers_read_the_dataset_as_one_table(reference, tmp_path):
+    duckdb, pl = pytest.importorskip("duckdb"), pytest.importorskip("polars")
+    run_batch([CORPUS], tmp_path, model="blank", chunk_size=10, articles_per_part=30)
+    expected = table(reference, "results")
+    glob = str(tmp_path / "results" / "*.parquet")
+    got = duckdb.sql(f"select article_id, athlete, time_s from read_parquet('{glob}')").df()
+    assert got["article_id"].tolist() == expected["article_id"].tolist()
+    assert got["time_s"].fillna(-1).tolist() == expected["time_s"].astype("float64").fillna(-1).tolist()
+    lazy = pl.scan_parquet(glob).select("athlete", "rank").collect()
+    assert lazy.height == len(expected) and lazy["rank"].null_count() == int(expected["rank"].isna().sum())

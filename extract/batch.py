@@ -216,6 +216,7 @@ class _Engine:
         self._close: list[Callable[[], None]] = []
         self.description = ""
         self.slots = jobs  # chunks that can run at once
+        self.interrupted = False
 
     def __enter__(self) -> cf.Executor:
         if self.kind == "dask":
@@ -233,7 +234,8 @@ class _Engine:
             ctx.set_forkserver_preload(["extract.pipeline", "extract.dataframes"])  # imported once, not per worker
         pool = cf.ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
                                       initargs=(self.model, ctx.Barrier(self.jobs), os.getpid()))
-        self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
+        # interrupted: don't wait for the chunks in the workers (they end with this process, see _exit_with)
+        self._close.append(lambda: pool.shutdown(wait=not self.interrupted, cancel_futures=True))
         list(pool.map(_ready, range(self.jobs)))  # every worker up, its pipeline loaded
         self.description = f"local, {self.jobs} worker processes"
         return pool
@@ -259,7 +261,8 @@ class _Engine:
         client.register_plugin(PipelinePlugin(self.model), name="sports-extract-pipeline")
         return client.get_executor(pure=False)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *_) -> None:
+        self.interrupted = exc_type is not None
         for close in self._close:
             try:
                 close()

@@ -10,6 +10,8 @@ Exit codes:
 from __future__ import annotations
 
 import os
+import shlex
+import signal
 import sys
 from pathlib import Path
 
@@ -84,6 +86,7 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     jobs = jobs or _cores()
+    signal.signal(signal.SIGTERM, _interrupt)  # a polite kill ends the run as Ctrl-C does: resumable
     for p in inputs:
         if not p.exists():
             click.echo(f"sports-extract: no such file or folder: {p}", err=True)
@@ -106,8 +109,9 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | 
         click.echo(f"sports-extract: cannot write to {out_dir}: {exc}", err=True)
         sys.exit(EXIT_FAILED)
     except KeyboardInterrupt:
-        click.echo(f"\nsports-extract: interrupted; finish the run with: sports-extract run ... --out {out_dir} "
-                   "--resume", err=True)
+        again = sys.argv[1:] + ([] if "--resume" in sys.argv else ["--resume"])
+        click.echo(f"\nsports-extract: interrupted; the parts written are kept in {out_dir}/.partial. Finish with:\n"
+                   f"  sports-extract {shlex.join(again)}", err=True)
         sys.exit(130)
     finally:
         bar.close()
@@ -122,6 +126,10 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | 
             for msg in _error_samples(out_dir, 10):
                 click.echo(f"  error: {msg}", err=True)
     sys.exit(EXIT_BAD_INPUTS if summary.errors else EXIT_OK)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _error_samples(out_dir: Path, n: int) -> list[str]:

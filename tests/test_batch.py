@@ -211,3 +211,15 @@ def test_other_readers_read_the_dataset_as_one_table(reference, tmp_path):
     assert got["time_s"].fillna(-1).tolist() == expected["time_s"].astype("float64").fillna(-1).tolist()
     lazy = pl.scan_parquet(glob).select("athlete", "rank").collect()
     assert lazy.height == len(expected) and lazy["rank"].null_count() == int(expected["rank"].isna().sum())
+
+
+def test_sigterm_stops_the_run_resumably(big_input, big_complete, tmp_path):
+    out = tmp_path / "out"
+    proc = cli(big_input, "--out", out, *KILL_OPTIONS, "--jobs", "2")
+    wait_for(lambda: journal_parts(out) >= 1, proc)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "--resume" in err
+    assert (out / STAGING).exists() and not (out / MANIFEST).exists()
+    assert run_batch([big_input], out, model="blank", chunk_size=5, articles_per_part=20, resume=True).resumed_chunks
+    assert digests(out) == digests(big_complete)

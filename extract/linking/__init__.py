@@ -47,7 +47,9 @@ __all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "fold"]
 
 _SENTENCE_END = regex.compile(r"[.!?]")
 _SPACES_AFTER = regex.compile(r"\s+")
-_WORD_BEFORE = regex.compile(r"([\w-]+)\s+$")  # the word right before a name ("Bondscoach X")
+# the word right before a name ("Bondscoach X"); searched from the end ((?r)), which finds the same word (the
+# match must end at the end) without trying every start of the text before
+_WORD_BEFORE = regex.compile(r"(?r)([\w-]+)\s+$")
 _LEAD_WORD = regex.compile(r"\s*(?:\w+\s+)?")
 _BREAK_PUNCTUATION = regex.compile(r"[,.;:()]")
 _COMMA_GAP = regex.compile(r",\s*")
@@ -211,6 +213,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             out = [Mention(m.kind, m.start, m.end, m.text, (specific, None)) if m in generic else m for m in out]
         self.mentions = out
         self._mention_starts = [m.start for m in out]
+        self._person_mentions = [m for m in out if m.kind == "PERSON"]
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end) (a new list; self.mentions is in text order)."""
@@ -277,8 +280,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         lex = self.lex
         ms = self._mentions_in(s, e)
         # speech and captions are not reports of results
-        ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
-        ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
+        if self.quotes:
+            ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
+            ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
         for p in people:  # "Bondscoach X sprak van ...": a role, not a competitor
@@ -447,7 +451,6 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                   and not self._in_quote(m.start)]
         # a marker of another race ("vier jaar geleden", "vorig jaar") covers its comma chunk;
         # in the sentence's first chunk it covers the whole sentence
-        chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e]
         # "na de eerste dag" marks a standing only in a multi-race contest; in a World Cup report it is this meet
         markers = [p.start for p in ms if p.kind == "PAST" and (
             self.allround or _SPACES.sub(" ", p.text.lower()) not in lex.contest_day_markers)]
@@ -460,12 +463,16 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "die in augustus olympisch kampioene werd" in an October report: another race
         markers += [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
                     if self.month is not None and lex.months[mo.group(1).lower()] != self.month]
+        future = [s + f.start() for f in lex.future_regex.finditer(self.text[s:e])]
+        # the comma chunks, cut only in the few sentences that have a marker
+        chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e] \
+            if markers or future else [e]
         past_spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
                       for p in markers]
         # "een dag eerder", "eerder in het toernooi": the same championship, not another race
         past_spans = [(a, b) for a, b in past_spans if not lex.same_meet_regex.search(self.text[a:b])]
-        past_spans += [(max([s] + [c for c in chunk_bounds if c <= s + f.start()]), min(c for c in chunk_bounds if c > s + f.start()))
-                       for f in lex.future_regex.finditer(self.text[s:e])]
+        past_spans += [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
+                       for p in future]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
         sentence_gender = None

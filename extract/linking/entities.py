@@ -22,39 +22,47 @@ class EntityMixin:
 
     def _build_entities(self, people: list[Mention]) -> None:
         full: dict[str, Entity] = {}
-        for p in people:
-            toks = fold(p.text).split()
+        people_toks = [fold(p.text).split() for p in people]
+        for p, toks in zip(people, people_toks):
             if len(toks) >= 2 and not all(t in self.lex.particles for t in toks[:-1]):
                 key = " ".join(toks)
                 if key not in full:
                     full[key] = Entity(next(self._ids), p.text)
                     self.entities.append(full[key])
+        key_toks = {k: k.split() for k in full}  # the keys as words, split once
+        # the keys by their last and first word, in the order of ``full`` (a name's candidates share its last word)
+        by_last: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
+        for k, toks in key_toks.items():
+            by_last.setdefault(toks[-1], []).append(k)
+            by_first.setdefault(toks[0], []).append(k)
         # "Smit-de Boer" is "Lotte Smit-de Boer" when she is the one such name
-        for key in sorted(full, key=lambda k: len(k.split())):
-            toks = key.split()
-            longer = {id(e): e for k, e in full.items() if len(k.split()) > len(toks) and k.split()[-len(toks):] == toks}
+        for key in sorted(full, key=lambda k: len(key_toks[k])):
+            toks = key_toks[key]
+            longer = {id(full[k]): full[k] for k in by_last[toks[-1]]
+                      if len(key_toks[k]) > len(toks) and key_toks[k][-len(toks):] == toks}
             if len(longer) == 1 and full[key] is not (target := next(iter(longer.values()))):
                 self.entities.remove(full[key])
                 full[key] = target
         singles: dict[str, Entity] = {}
-        for p in people:
-            toks = fold(p.text).split()
+        for p, toks in zip(people, people_toks):
             key = " ".join(toks)
             if key in full:
                 ent = full[key]
             else:
-                cands = [e for k, e in full.items() if k.split()[-len(toks):] == toks and len(k.split()) > len(toks)]
+                cands = [full[k] for k in by_last.get(toks[-1], ()) if key_toks[k][-len(toks):] == toks
+                         and len(key_toks[k]) > len(toks)] if toks else []
                 if len(cands) > 1:  # "Jansen": the one named last before, else the first named after
                     before = [(m.start, e) for e in cands for m in e.mentions if m.start < p.start]
                     ent = max(before, key=lambda x: x[0])[1] if before else cands[0]
                 elif cands:
                     ent = cands[0]
-                elif len(toks) == 1 and len(firsts := {id(e): e for k, e in full.items() if k.split()[0] == toks[0]
-                                                          and len(e.full.split()) == 2}) == 1:
+                elif len(toks) == 1 and len(firsts := {id(full[k]): full[k] for k in by_first.get(toks[0], ())
+                                                          if len(full[k].full.split()) == 2}) == 1:
                     firsts = list(firsts.values())
                     ent = firsts[0]  # family name first: "Wang" is "Wang Lin"
                 elif len(toks) == 1 and toks[0].endswith("s") and len(owners := {
-                        id(e): e for k, e in full.items() if k.split()[-1] == toks[0][:-1]}) == 1:
+                        id(full[k]): full[k] for k in by_last.get(toks[0][:-1], ())}) == 1:
                     # "Haugs landgenote": the possessive of a surname names its owner, never a competitor here
                     self.by_mention[(p.start, p.end)] = next(iter(owners.values()))
                     self.possessive.add((p.start, p.end))
@@ -68,11 +76,12 @@ class EntityMixin:
             self.by_mention[(p.start, p.end)] = ent
         # a capitalized first word that is no name: "Sterke Visser" when "Anna Visser" is known
         for key, ent in list(full.items()):
-            toks = key.split()
+            toks = key_toks[key]
+            if not (len(toks) == 2 and all(m.start in self.sentence_starts for m in ent.mentions)
+                    and ent.full.split()[0] not in self.lex.given_gender):  # "Finn Visser" beside "Anna Visser"
+                continue
             for other_key, other in full.items():
-                if other is not ent and len(other_key.split()) >= 2 and other_key.split()[-1] == toks[-1] \
-                        and len(toks) == 2 and all(m.start in self.sentence_starts for m in ent.mentions) \
-                        and ent.full.split()[0] not in self.lex.given_gender:  # "Finn Visser" beside "Anna Visser"
+                if other is not ent and len(key_toks[other_key]) >= 2 and key_toks[other_key][-1] == toks[-1]:
                     for m in ent.mentions:
                         # keep only the surname as what the text calls the athlete
                         last = m.text.rsplit(" ", 1)[-1]
@@ -191,8 +200,8 @@ class EntityMixin:
                 return (not e.team and not e.non_athlete and (code is None or e.country in (None, code))
                         and (gender is None or e.gender in (None, gender)))
 
-            prev_person = next((p for p in reversed(self.mentions) if p.kind == "PERSON" and p.end <= m.start
-                                and _COMMA_GAP.fullmatch(self.text[p.end:m.start])), None)
+            prev_person = next((p for p in reversed(self._person_mentions) if p.end <= m.start
+                                and self.text[p.end:p.end + 1] == "," and _COMMA_GAP.fullmatch(self.text[p.end:m.start])), None)
             if prev_person is not None and (ent := self.by_mention.get((prev_person.start, prev_person.end))) \
                     and ok_basic(ent, code, gender):
                 ent.set_country(code)

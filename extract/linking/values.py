@@ -177,7 +177,7 @@ class ValueMixin:
                         v.kind in ("POINTS", "TIME", "MARK") for v in values):
                     assigned.append((subject, Mention("POINTS", cs + bare.start(1), cs + bare.end(1), bare.group(1),
                                                       float(bare.group(1))), self.event))
-        respectively = any(m.kind == "RESPECTIVELY" for m in cms)
+        respectively = bool(values) and any(m.kind == "RESPECTIVELY" for m in cms)
         zipped = len(group) > 1
         queue_by_kind: dict[str, list[Entity]] = {k: list(group) for k in ("TIME", "RANK")} if zipped else {}
         for v in values:
@@ -231,7 +231,7 @@ class ValueMixin:
             # the sentence before the value, else "Daarin" the sentence before); not a round reached or
             # missed ("plaatste zich als derde voor de finale")
             rounds = [m for m in cms if m.kind == "ROUND" and not self._next_round(m, cms)] or [
-                m for m in self.mentions if m.kind == "ROUND" and sent[0] <= m.start < v.start
+                m for m in self._mentions_in(sent[0], v.start) if m.kind == "ROUND"
                 and not self._next_round(m, self.mentions)]
             # "via de herkansing naar de vijfde plaats": the way there, not the round of the place
             rounds = [m for m in rounds if not self.patterns.round_path_before.search(text[max(0, m.start - 12):m.start])]

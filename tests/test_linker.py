@@ -803,3 +803,24 @@ def test_cycling_winner_become_leading_position_and_future_race_aside():
                    "concurrent, kwam als derde binnen.")
     got = {(r.athlete, r.event, r.rank) for r in rows}
     assert got == {("Jan Smit", "stage", 1), ("Jan Smit", "general_classification", 1), ("Karel Aerts", "stage", 3)}
+
+
+def test_simple_folding_twin_is_used_only_where_it_matches_alike():
+    """The linker's fast twin of a fully case-folding word list (linking.model.FoldTwins) must find what the
+    original finds; text with a character that folds differently ("ﬆ" is "st" only in full folding) keeps
+    the original."""
+    import regex
+
+    from extract.lexicon import get_lexicon
+    from extract.linking.model import FOLDING_CHANGERS, FoldTwins
+
+    twins = FoldTwins(get_lexicon().future_regex)
+    assert twins.simple is not twins.full and not twins.simple.flags & regex.FULLCASE
+    for text in ("Ze Begint  ZE nog aan de 5000 meter.", "De finale staat nog op het programma.", "Hé, één.",
+                 "dat staat nog op het programma-boekje"):
+        assert not FOLDING_CHANGERS.search(text)
+        assert [m.span() for m in twins.simple.finditer(text)] == [m.span() for m in twins.full.finditer(text)]
+    ligature = "De finale \ufb06aat nog op het programma."
+    assert FOLDING_CHANGERS.search(ligature) and twins.full.search(ligature) and not twins.simple.search(ligature)
+    assert all(FOLDING_CHANGERS.search(c) for c in "ÉßẞǰİΐĲ\u212a\u017f")  # the Kelvin sign, the long s
+    assert not any(FOLDING_CHANGERS.search(c) for c in "éëïöü“”’–Aa")

@@ -29,13 +29,15 @@ from .clauses import ClauseMixin
 from .entities import EntityMixin
 from .model import (
     _FIELDS,
+    _SPACES,
     CLASSIFICATIONS,
+    FOLDING_CHANGERS,
     REFERENT_KINDS,
     VALUE_KINDS,
     Entity,
+    FoldTwins,
     LinkedRecord,
     LinkedResult,
-    _SPACES,
     _inherit_strokes,
     fold,
     link_patterns,
@@ -126,6 +128,8 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.event_options: set = set()
         self.classification_told = False  # the sentence that named the classification told places in it
         self.patterns = link_patterns(lex)
+        # where the text has characters that full and simple case folding tell apart (rare): see FoldTwins
+        self.folding_changers = [m.start() for m in FOLDING_CHANGERS.finditer(text)]
         self.section_round: str | None = None
         # an allround or sprint championship report (not "de wereldkampioen allround" in a World Cup report):
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]
@@ -166,6 +170,11 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.top_groups: list[tuple[str, int, int]] = []  # "twee Britten in de top drie": (country, count, top)
         self.possessive: set[tuple[int, int]] = set()
         self._build_entities(people)
+
+    def _folded(self, twins: FoldTwins, start: int, end: int):
+        """The pattern of ``twins`` for text[start:end]: the fast twin unless that text folds differently."""
+        i = bisect_left(self.folding_changers, start)
+        return twins.simple if i == len(self.folding_changers) or self.folding_changers[i] >= end else twins.full
 
     def _lead_end(self) -> int:
         """The end of the headline and the first paragraphs: what the report is about is told there."""
@@ -463,7 +472,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "die in augustus olympisch kampioene werd" in an October report: another race
         markers += [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
                     if self.month is not None and lex.months[mo.group(1).lower()] != self.month]
-        future = [s + f.start() for f in lex.future_regex.finditer(self.text[s:e])]
+        future = [s + f.start() for f in self._folded(self.patterns.future, s, e).finditer(self.text[s:e])]
         # the comma chunks, cut only in the few sentences that have a marker
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e] \
             if markers or future else [e]
@@ -619,7 +628,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
-            lead = self.lex.field_lead_regex.search(self.text, cs, ce)
+            lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce)
             lead_event = next((m.value for m in reversed(events) if m.start < ce), None) or self.event
             if lead and subject is not None and lead_event and not is_past(lead.start()):
                 self.field_leads.append((subject, lead_event, Mention("WIN", lead.start(), lead.end(), lead.group(0), 1), (s, e)))

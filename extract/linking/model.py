@@ -59,6 +59,31 @@ class LinkPatterns:
             rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$")
         self.listed_distance_after = regex.compile(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}")
         self.relative_object = regex.compile(rf"(?:,\s*|\s)(?:{'|'.join(lex.demonstrative_pronouns | {'dat'})})\s")
+        # word lists the linker runs over every sentence or clause, matched with full case folding
+        self.future = FoldTwins(lex.future_regex)
+        self.field_lead = FoldTwins(lex.field_lead_regex)
+        self.stage_race = FoldTwins(lex.stage_race_regex)
+
+
+def _folding_changers() -> regex.Pattern:
+    """The characters that case folding changes outside ASCII ("É", "ß", "ﬆ", and "ǰ", which folds to two)."""
+    multiple = "".join(c for c in map(chr, range(0x80, 0x10000)) if len(c.casefold()) > 1)
+    return regex.compile(r"[[^\x00-\x7f]&&\p{Changes_When_Casefolded}]|[" + regex.escape(multiple) + "]",
+                         regex.VERSION1)
+
+
+FOLDING_CHANGERS = _folding_changers()
+
+
+class FoldTwins:
+    """A word-list pattern matched with full case folding (regex VERSION1 with IGNORECASE) and its twin with
+    simple folding, about ten times faster. Where neither the pattern nor the text has a character that
+    FOLDING_CHANGERS finds, the two match alike: only such a character folds differently (or at all)."""
+
+    def __init__(self, rx):
+        self.full = self.simple = rx
+        if isinstance(rx, regex.Pattern) and rx.flags & regex.FULLCASE and not FOLDING_CHANGERS.search(rx.pattern):
+            self.simple = regex.compile("(?-f)" + rx.pattern, rx.flags)
 
 
 _LINK_PATTERNS: dict[int, tuple[Lexicon, LinkPatterns]] = {}

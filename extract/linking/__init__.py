@@ -31,7 +31,6 @@ from .model import (
     _FIELDS,
     _SPACES,
     CLASSIFICATIONS,
-    FOLDING_CHANGERS,
     REFERENT_KINDS,
     VALUE_KINDS,
     Entity,
@@ -40,6 +39,7 @@ from .model import (
     LinkedResult,
     _inherit_strokes,
     fold,
+    folding_changer_positions,
     link_patterns,
 )
 from .rows import RowMixin
@@ -72,6 +72,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.year = year  # the article's year, when its date is known
         self.month: int | None = None
         self.text, self.blocks, self.lex, self.sport = text, blocks, lex, sport
+        self.patterns = link_patterns(lex)
+        # where the text has characters that full and simple case folding tell apart (rare): see FoldTwins
+        self.folding_changers = folding_changer_positions(text)
         mentions = [m for m in mentions if not (m.kind == "TIME" and m.value.notation in lex.notation_sports
                                                 and sport not in lex.notation_sports[m.value.notation])]
         as_round, alias = lex.event_as_round.get(sport, {}), lex.distance_alias.get(sport, {})
@@ -100,8 +103,8 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             mentions = [m for m in mentions if not (m.kind == "EVENT" and m.value[1] and m.value[0] not in lex.sport_only)]
         # "kwam als eerste over de streep": a passage about the race, though no word names it
         self_cues: set[tuple[int, int]] = set()
-        for code, rx in lex.event_cues.get(sport, ()):
-            for c in rx.finditer(text):
+        for code, cue in self.patterns.event_cues.get(sport, ()):
+            for c in self._folded(cue, 0, len(text)).finditer(text):
                 if not any(m.kind == "EVENT" and m.start < c.end() and c.start() < m.end for m in mentions):
                     mentions.append(Mention("EVENT", c.start(), c.end(), c.group(0), (code, None)))
                     self_cues.add((c.start(), c.end()))
@@ -127,9 +130,6 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.event_by_heading = False
         self.event_options: set = set()
         self.classification_told = False  # the sentence that named the classification told places in it
-        self.patterns = link_patterns(lex)
-        # where the text has characters that full and simple case folding tell apart (rare): see FoldTwins
-        self.folding_changers = [m.start() for m in FOLDING_CHANGERS.finditer(text)]
         self.section_round: str | None = None
         # an allround or sprint championship report (not "de wereldkampioen allround" in a World Cup report):
         allround = [m for m in mentions if m.kind == "EVENT" and m.value[0] in ("allround", "sprint_allround")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -59,10 +60,12 @@ class LinkPatterns:
             rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$")
         self.listed_distance_after = regex.compile(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}")
         self.relative_object = regex.compile(rf"(?:,\s*|\s)(?:{'|'.join(lex.demonstrative_pronouns | {'dat'})})\s")
+        self.boat_events = lex.crew_events | {"single_sculls"}
         # word lists the linker runs over every sentence or clause, matched with full case folding
         self.future = FoldTwins(lex.future_regex)
         self.field_lead = FoldTwins(lex.field_lead_regex)
         self.stage_race = FoldTwins(lex.stage_race_regex)
+        self.event_cues = {sport: [(code, FoldTwins(rx)) for code, rx in cues] for sport, cues in lex.event_cues.items()}
 
 
 def _folding_changers() -> regex.Pattern:
@@ -73,6 +76,24 @@ def _folding_changers() -> regex.Pattern:
 
 
 FOLDING_CHANGERS = _folding_changers()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # a plain range: the same in re, and faster
+_folds: dict[str, bool] = {}  # character -> does FOLDING_CHANGERS find it
+
+
+def folding_changer_positions(text: str) -> list[int]:
+    """Where FOLDING_CHANGERS finds a character in ``text``: a text has few distinct non-ASCII characters,
+    each looked up once."""
+    if text.isascii():
+        return []
+    out = []
+    for m in _NON_ASCII.finditer(text):
+        c = m.group()
+        changes = _folds.get(c)
+        if changes is None:
+            changes = _folds[c] = bool(FOLDING_CHANGERS.match(c))
+        if changes:
+            out.append(m.start())
+    return out
 
 
 class FoldTwins:

@@ -21,6 +21,8 @@ class RowMixin:
     """The linker's methods for this concern (the class is assembled in extract.linking)."""
 
     def _emit(self, assigned, sent) -> None:
+        if not assigned:
+            return
         by_key: dict[tuple, LinkedResult] = {}
         # a time that fits another distance than the section's moves its competitor's other values of
         # the sentence with it ("won met 4.01,20" under a 1000 m heading is the 3000 m)

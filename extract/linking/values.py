@@ -288,7 +288,9 @@ class ValueMixin:
         once for a list of items; a name group with its boat class in brackets is that boat's competitor, a bare
         crew event ("de vrouwenacht") is the boat of the nation the sentence's adjective names."""
         text = self.text
-        events = [m for m in ms if m.kind == "EVENT" and m.value[0] in self.lex.crew_events | {"single_sculls"}]
+        events = [m for m in ms if m.kind == "EVENT" and m.value[0] in self.patterns.boat_events]
+        if len(events) < 2:
+            return  # two items at least
         paren = [m for m in events if _CREW_IN_PAREN.search(text[max(s, m.start - 12):m.start])
                  and _PAREN_CLOSE.match(text[m.end:m.end + 3])]
         bare = [m for m in events if m not in paren and m.value[0] in self.lex.crew_events

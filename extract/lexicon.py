@@ -9,14 +9,19 @@ once per process.
 from __future__ import annotations
 
 import functools
+import re
+import sys
+import warnings
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 import regex
 import yaml
+from spacy.lang.nl.stop_words import STOP_WORDS as _COMMON_WORDS
 
-__all__ = ["PatternFileError", "Lexicon", "get_lexicon", "load_pattern_file", "PATTERN_FILES", "validate"]
+__all__ = ["PatternFileError", "Lexicon", "get_lexicon", "load_pattern_file", "PATTERN_FILES", "validate",
+           "compile_regex", "FastPattern", "TextWords", "is_plain", "words_regex"]
 
 
 class PatternFileError(ValueError):
@@ -211,11 +216,284 @@ def load_pattern_file(name: str, text: str | None = None) -> dict:
         raise PatternFileError(file, where, f"valid YAML ({getattr(exc, 'problem', exc)})") from None
     return validate(file, data)
 
+# --- two regex engines ------------------------------------------------------------------------------
+# Stdlib `re` runs our long word-list alternations 10-20x faster than the `regex` package, but the two
+# differ at the edges: what \w, \s and \d are (Unicode versions, "²", combining accents), case folding
+# (regex folds "ß" to "ss" under VERSION1, re takes "ı" for "i") and syntax (\p{..}, nested sets,
+# fuzzy matching, variable-width lookbehind). So a pattern goes to `re` only where it means the same
+# there (compile_regex checks its syntax and characters) and only on texts made of "plain" characters,
+# where both engines agree on every class and case pair (tests/test_engines.py checks them all); any
+# other text still goes to `regex`.
 
-def _trie_pattern(words: set[str]) -> str:
+# Basic Latin to Latin Extended-B, general punctuation, currency signs and a few symbols, less the
+# characters where the engines disagree: \x1c-\x1f (whitespace to re only), ² ³ ¹ ¼ ½ ¾ (digits to
+# re only), ß İ ŉ ǰ (fold to two characters), ı (an "i" to re), ZWNJ, ZWJ, ‿ ⁀ ⁔ (word characters
+# to regex only)
+_PLAIN_BLOCKS = "\x00-\u024f\u2000-\u206f\u20a0-\u20c0\u2122\u2190\u2192\u2212\u25cf"
+_NOT_PLAIN_CHARS = "\x1c\x1d\x1e\x1f\xb2\xb3\xb9\xbc\xbd\xbe\xdf\u0130\u0131\u0149\u01f0\u200c\u200d\u203f\u2040\u2054"
+_NOT_PLAIN = re.compile("[^" + _PLAIN_BLOCKS + "]|[" + _NOT_PLAIN_CHARS + "]")
+_last_plain: tuple[str, bool] = ("", True)
+
+
+def is_plain(text: str) -> bool:
+    """True when every character of ``text`` is one on which `re` and `regex` agree."""
+    global _last_plain
+    last, plain = _last_plain
+    if text is not last:  # the linker asks again and again about the same text
+        plain = _NOT_PLAIN.search(text) is None
+        _last_plain = (text, plain)
+    return plain
+
+
+try:  # the parser of stdlib re tells what a pattern means there; without it every pattern stays on regex
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    _sre = _sre_parser = None
+
+_REGEX_FLAGS_TO_RE = {regex.IGNORECASE: re.IGNORECASE, regex.MULTILINE: re.MULTILINE, regex.DOTALL: re.DOTALL,
+                      regex.VERBOSE: re.VERBOSE}
+# VERSION0/1 change nothing else for a pattern that passes _same_in_re: no sets in sets, no empty matches,
+# only plain characters (so no full case folding)
+_ENGINE_NEUTRAL_FLAGS = regex.VERSION0 | regex.VERSION1 | regex.UNICODE
+
+
+def _same_in_re(pattern: str, flags: int) -> int | None:
+    """The flags for stdlib re when ``pattern`` means the same there as in `regex` on plain text, else None."""
+    if _sre_parser is None or flags & ~(sum(_REGEX_FLAGS_TO_RE) | _ENGINE_NEUTRAL_FLAGS):
+        return None
+    re_flags = sum(v for k, v in _REGEX_FLAGS_TO_RE.items() if flags & k)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set" and the like: regex reads those otherwise
+            parsed = _sre_parser.parse(pattern, re_flags)
+    except (re.error, Warning, RecursionError):
+        return None  # \p{..}, variable-width lookbehind, repeated group names ...: regex only
+    if parsed.getwidth()[0] == 0:
+        return None  # empty matches: finditer and findall differ in the details
+    if parsed.state.flags & ~(re_flags | re.UNICODE):
+        return None  # an inline global flag
+
+    def plain(code: int) -> bool:
+        return _NOT_PLAIN.match(chr(code)) is None and chr(code) not in "{}"  # "{e<=1}": fuzzy in regex
+
+    def same(items) -> bool:
+        for op, av in items:
+            if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+                if not plain(av):
+                    return False
+            elif op is _sre.IN:
+                for iop, iav in av:
+                    if iop is _sre.LITERAL and (not plain(iav) or chr(iav) in "[]") or iop is _sre.RANGE and not (
+                            iav[1] - iav[0] < 1000 and all(plain(c) for c in range(iav[0], iav[1] + 1))):
+                        return False
+                    if iop not in (_sre.LITERAL, _sre.RANGE, _sre.NEGATE, _sre.CATEGORY):
+                        return False
+            elif op is _sre.BRANCH:
+                if not all(same(branch) for branch in av[1]):
+                    return False
+            elif op is _sre.SUBPATTERN:
+                if av[1] & ~re.IGNORECASE or av[2] & ~re.IGNORECASE or not same(av[3]):
+                    return False
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+                if not same(av[2]):
+                    return False
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                if not same(av[1]):
+                    return False
+            elif op is _sre.ATOMIC_GROUP:
+                if not same(av):
+                    return False
+            elif op not in (_sre.ANY, _sre.AT):
+                return False  # a backreference compares case by lower() in re, by case folding in regex
+        return True
+
+    return re_flags if same(parsed) else None
+
+
+class FastPattern:
+    """A compiled pattern that runs on stdlib re where that finds the same matches (plain text), else on regex.
+
+    It answers search, match, fullmatch, finditer and findall like a compiled pattern. ``keys``, for a list
+    of words, says which word of each listed phrase a text must hold for the phrase to match there
+    (``TextWords``).
+    """
+
+    __slots__ = ("exact", "fast", "pattern", "flags", "groups", "groupindex", "keys")
+
+    def __init__(self, exact: regex.Pattern, fast: re.Pattern | None, keys: dict[str, tuple[int, ...]] | None = None):
+        self.exact, self.fast, self.keys = exact, fast, keys
+        self.pattern, self.flags, self.groups, self.groupindex = exact.pattern, exact.flags, exact.groups, exact.groupindex
+
+    def engine(self, string: str):
+        return self.fast if self.fast is not None and is_plain(string) else self.exact
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.engine(string).search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.engine(string).match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.engine(string).fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.engine(string).finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.engine(string).findall(string, pos, endpos)
+
+    def __repr__(self) -> str:
+        return f"FastPattern({self.pattern[:60]!r}{'' if self.fast is not None else ', regex only'})"
+
+
+def compile_regex(pattern: str, flags: int = 0, keys: dict[str, tuple[int, ...]] | None = None) -> FastPattern:
+    """``pattern`` compiled for both engines where stdlib re can run it with the same meaning, else for
+    regex alone (see FastPattern). ``flags`` are regex flags."""
+    exact = regex.compile(pattern, flags)
+    re_flags = _same_in_re(pattern, flags)
+    try:
+        fast = re.compile(pattern, re_flags) if re_flags is not None else None
+    except re.error:  # what only compiling tells: a lookbehind of varying width
+        fast = None
+    return FastPattern(exact, fast, keys)
+
+
+# a word as the word lists' boundaries (?<![\w-]) and (?![\w-]) see it; regex's \w, for any text
+_RUN = regex.compile(r"[\w-]+")
+_RUN_FIND = re.compile(r"[\w-]+")  # on plain text only: there re's \w is regex's
+
+
+def word_keys(phrases) -> dict[str, tuple[int, ...]] | None:
+    """For phrases matched as they are written (case aside, spaces as any whitespace) from their first character:
+    the case-folded word of each phrase to look for in a text (its longest word that is not a common one, so
+    "de winnaar" is looked for at "winnaar", not at every "de") and how many words before it the phrase starts.
+    None when a phrase does not start with a word character or is not plain."""
+    keys: dict[str, set[int]] = {}
+    for phrase in phrases:
+        folded = phrase.casefold()
+        words = _RUN.findall(folded)
+        if not words or not _RUN.match(folded) or not is_plain(phrase):
+            return None  # case folding tells what regex matches only among plain characters ("İ" is an "i" to it)
+        rarest = max(range(len(words)), key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i])))
+        keys.setdefault(words[rarest], set()).add(rarest)
+    return {k: tuple(sorted(v)) for k, v in keys.items()}
+
+
+def _is_word_char(ch: str) -> bool:
+    """A character of a word ([\\w-]) in plain text, as both engines read it."""
+    return ch.isalnum() or ch in "_-"
+
+
+@functools.lru_cache(maxsize=None)
+def _words_back_regex(back: int) -> re.Pattern:
+    """On the reversed text: ``back`` words, each after the spaces or signs before it."""
+    return re.compile(r"(?:[^\w-]+[\w-]+){%d}" % back)
+
+
+class TextWords:
+    """The words of one text, case-folded. A word list then runs only where one of its words stands instead of
+    at every character (find_mentions runs some twenty lists over each text).
+
+    ``finditer(pattern)`` yields what ``pattern.finditer(text)`` yields: a match of a listed phrase starts with
+    the phrase's words, so it starts where the text holds the phrase's key word, that many words earlier.
+    Texts that are not plain (case folding may change their length there) are scanned as before.
+    """
+
+    __slots__ = ("text", "plain", "folded", "vocabulary", "_where", "_backwards", "_reversed")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.plain = is_plain(text)
+        if self.plain:
+            self.folded = text.casefold()  # one character for each: plain characters fold to one
+            self.vocabulary = set(_RUN_FIND.findall(self.folded))
+            self._where: dict[str, list[int]] = {}
+            self._backwards: str | None = None  # the folded text reversed
+            self._reversed: str | None = None
+
+    def where(self, word: str) -> list[int]:
+        """Where ``word`` (case-folded, in the vocabulary) stands as a whole word."""
+        found = self._where.get(word)
+        if found is None:
+            folded, n = self.folded, len(word)
+            found = []
+            i = folded.find(word)
+            while i >= 0:
+                if (i == 0 or not _is_word_char(folded[i - 1])) and (
+                        i + n == len(folded) or not _is_word_char(folded[i + n])):
+                    found.append(i)
+                i = folded.find(word, i + 1)
+            self._where[word] = found
+        return found
+
+    def _words_back(self, start: int, back: int) -> int | None:
+        """Where the word ``back`` words before the one at ``start`` starts (None: the text starts sooner)."""
+        if self._backwards is None:
+            self._backwards = self.folded[::-1]
+        m = _words_back_regex(back).match(self._backwards, len(self.folded) - start)
+        return None if m is None else len(self.folded) - m.end()
+
+    def stretch(self, pos: int, stop: re.Pattern) -> tuple[int, int]:
+        """The span around ``pos`` up to the nearest characters on either side that ``stop`` (a character class
+        for stdlib re) matches."""
+        text = self.text
+        if self._reversed is None:
+            self._reversed = text[::-1]
+        after = stop.search(text, pos)
+        before = stop.search(self._reversed, len(text) - pos)
+        return (len(text) - before.start() if before else 0), (after.start() if after else len(text))
+
+    def may_hold(self, keys: dict[str, tuple[int, ...]] | None) -> bool:
+        """False when the text holds none of the words ``keys`` (word_keys) as a whole word."""
+        return not self.plain or keys is None or not keys.keys().isdisjoint(self.vocabulary)
+
+    def may_contain(self, folded_strings) -> bool:
+        """False when the text holds none of these case-folded plain strings, not even inside a word."""
+        return not self.plain or any(s in self.folded for s in folded_strings)
+
+    def finditer(self, pattern: FastPattern):
+        keys = pattern.keys
+        if not self.plain or keys is None:
+            return pattern.finditer(self.text)
+        candidates = set()
+        for key in keys.keys() & self.vocabulary:
+            for back in keys[key]:
+                if back:
+                    candidates.update(s for s in (self._words_back(i, back) for i in self.where(key)) if s is not None)
+                else:
+                    candidates.update(self.where(key))
+        text = self.text
+        match = (pattern.fast or pattern.exact).match
+        found = []
+        end = 0
+        for start in sorted(candidates):
+            if start >= end and (m := match(text, start)):
+                found.append(m)
+                end = m.end()
+        return found
+
+    def count(self, pattern: FastPattern) -> int:
+        """How many times ``pattern`` matches in the text (``len(pattern.findall(text))``)."""
+        return len(self.finditer(pattern)) if self.plain and pattern.keys is not None else len(pattern.findall(self.text))
+
+
+_last_words: TextWords | None = None
+
+
+def text_words(text: str) -> TextWords:
+    """The TextWords of ``text``, kept for the next caller with the same text (the sport, then the recognizers)."""
+    global _last_words
+    last = _last_words
+    if last is None or not (last.text is text or last.text == text):
+        last = _last_words = TextWords(text)
+    return last
+
+
+def _trie_pattern(words: set[str], space: str = r"\s+") -> str:
     """One regex for many words, their common prefixes shared ("Neder(?:land|lands|landse)"): a long
     alternation tried word by word at every position is what made the lexical pass slow. At each
-    branch the longer continuations come first, so the longest whole word still wins."""
+    branch the longer continuations come first, so the longest whole word still wins. A space in a
+    word matches ``space``."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -225,7 +503,7 @@ def _trie_pattern(words: set[str]) -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        alts = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(child)
+        alts = [(space if ch == " " else regex.escape(ch)) + emit(child)
                 for ch, child in sorted(node.items()) if ch != ""]
         if not alts:
             return ""
@@ -235,12 +513,12 @@ def _trie_pattern(words: set[str]) -> str:
     return emit(trie)
 
 
-def words_regex(words, *, case_insensitive: bool = True) -> regex.Pattern:
+def words_regex(words, *, case_insensitive: bool = True) -> FastPattern:
     """A regex matching any of ``words`` as whole words (the longest where several fit)."""
     alts = {(w.lower() if case_insensitive else w) for w in words if w}
     body = _trie_pattern(alts) if alts else r"(?!x)x"
     flags = regex.IGNORECASE if case_insensitive else 0
-    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags | regex.VERSION1)
+    return compile_regex(rf"(?<![\w-])(?:{body})(?![\w-])", flags | regex.VERSION1, keys=word_keys(alts))
 
 
 @dataclass(frozen=True)
@@ -436,8 +714,10 @@ class Lexicon:
             regex.IGNORECASE)
         self.rank_phrase_regex = words_regex(self.rank_phrases)
         self.contest_day_markers = {regex.sub(r"\s+", " ", w.lower()) for w in rk.get("contest_day_markers") or ()}
-        self.past_regex = regex.compile(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
-                                        regex.IGNORECASE | regex.VERSION1)
+        # every match starts with a past marker or a split preposition, written as listed
+        self.past_regex = compile_regex(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
+                                        regex.IGNORECASE | regex.VERSION1, keys=word_keys(
+                                            rk["past_markers"] + rk["split_prepositions"] + rk["split_bare_prepositions"]))
         self.last_regex = words_regex(rk["last_words"])
         st = r["status"]
         self.status_phrases = {k.lower(): v for k, v in st["phrases"].items()}

@@ -15,13 +15,15 @@ race), QUOTE (speech), CAPTION, HEADING, RESPECTIVELY.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-from .lexicon import Lexicon, get_lexicon, words_regex
+from .lexicon import (Lexicon, TextWords, _trie_pattern, compile_regex, get_lexicon, is_plain, text_words, word_keys,
+                      words_regex)
 from .times import find_times
 
 __all__ = ["Mention", "Block", "find_blocks", "find_mentions", "find_people"]
@@ -133,6 +135,25 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
 # --- lexical recognizers -------------------------------------------------------------------------
 
 
+# literal patterns of the loops below, compiled once (a pattern given as a string is looked up on every call)
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_END = regex.compile(r"[.!?;:,\n]")
+_CLAUSE_BEFORE = regex.compile(r"[.!?;:,]")  # the start of the clause of a phrase
+_WORD = regex.compile(r"[\w’'-]+")
+_PLAIN_WORD = regex.compile(r"[\w-]+")
+_SENTENCE_END_BEFORE = regex.compile(r"[.!?;:]")  # the end of the sentence before a phrase
+_SURNAME_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}’'-]| \p{Lu})")
+_THOUSANDS = regex.compile(r"\d\.\d{3}")
+_NUMBER = regex.compile(r"[\d.]+")
+_LIST_NUMBER = regex.compile(r"[\w]+")
+_DE_BEFORE = regex.compile(r"(?:^|[.!?]\s+|\n)De\s+$")
+_OF_THE_AFTER = regex.compile(r"\s+(?:op|van|in)\s+(?:de|het)\b")
+_CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
+_COMMA_WORDS_BEFORE = regex.compile(r",\s*(?:[\w-]+\s+){0,2}$")
+_NOT = regex.compile(r"\bniet\b")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}[\w’'-]+")
+
+
 @functools.lru_cache(maxsize=1)
 def _regexes():
     lex = get_lexicon()
@@ -147,16 +168,24 @@ def _regexes():
     age = regex.compile(rf"(?<![\w])(?P<n>\d{{1,2}})-{lex.age_suffix}(?![\w])", regex.IGNORECASE)
     age_paren = regex.compile(r"\((?P<n>1\d|[2-5]\d)\)")
     pron = regex.compile(r"(?<![\w])(?:" + "|".join(lex.pronouns) + r")(?![\w])", regex.IGNORECASE)
-    heads = sorted(lex.description_heads | {w for w, (c, k) in lex.country_words.items()
-                                            if k in ("male", "female", "regional", "plural")}, key=len, reverse=True)
+    heads = lex.description_heads | {w for w, (c, k) in lex.country_words.items() if k in ("male", "female", "regional", "plural")}
+    # the word lists as tries (one determiner, one head fits at a place, so the order of trying does not matter)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>" + "|".join(map(regex.escape, [d for d in lex.determiners if d not in lex.indefinite_articles]
-                                                         + list(lex.number_words)))
+        r"(?<![\w])(?P<det>" + _trie_pattern({d for d in lex.determiners if d not in lex.indefinite_articles}
+                                              | set(lex.number_words), space=r"\ ")
         + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
         + r")\s)[\w’'-]+\s+){0,3}?)"
         # "de schoolslagzwemmer", "de baanrenner": a compound of a sportsperson's noun
-        + r"(?:(?-i:\p{Ll}{3,})(?=(?:" + "|".join(map(regex.escape, lex.compound_heads)) + r")(?![\w-])))?(?P<head>"
-        + "|".join(regex.escape(h) for h in heads) + r")(?![\w-])", regex.IGNORECASE)
+        + r"(?:(?-i:\p{Ll}{3,})(?=(?:" + _trie_pattern(set(lex.compound_heads), space=r"\ ") + r")(?![\w-])))?(?P<head>"
+        + _trie_pattern(heads, space=r"\ ") + r")(?![\w-])", regex.IGNORECASE)
+    # every description ends with a head, as a whole word or the end of one ("schoolslagzwemmer"), and holds
+    # nothing but words and spaces: it lies within the stretch of such characters around a head
+    compound_endings = tuple(h.casefold() for h in lex.compound_heads)
+    head_keys = word_keys(heads) if word_keys(compound_endings) is not None else None
+    extra = {ch for w in heads | set(lex.determiners) | set(lex.number_words) for ch in w if not regex.match(r"[\w’'\s-]", ch)}
+    not_in_desc = re.compile(r"[^\w’'\s" + re.escape("".join(sorted(extra))) + "-]")
+    # the adjectives and the noun after a demonym ("de Belgische olympische medaille")
+    noun_after = regex.compile(r"(?:\s+\p{Ll}[\w-]*(?:" + "|".join(lex.adjective_endings) + r"))*\s+(\p{Ll}[\w-]*)")
     age_desc = regex.compile(rf"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{{1,2}}-{lex.age_suffix}|\p{{Ll}}{{4,}}{lex.age_suffix})"
                              r"(?=\s+\p{Ll}|[,.])")
     # a double quote between digits is a time's mark ("4'05\"32"), not speech
@@ -172,15 +201,31 @@ def _regexes():
         regex.IGNORECASE)
     determiner_before = regex.compile(r"(?:^|\s)(?:" + "|".join(map(regex.escape, lex.determiners)) + r")\s+$",
                                       regex.IGNORECASE)
+    # a relay's distance, a gap in words, the prize of "de zege ging naar": each match holds one of these
+    # words as a whole word (the relay's name, the phrase, the prize or "gewonnen door"), so a text
+    # without them is not scanned; "ging het goud naar" starts a word before the prize
+    relay_words = word_keys([k for k, v in lex.named_events.items() if v == "relay"])
+    gap_phrase_words = word_keys(lex.gap_phrases)
+    prize_words = word_keys(list(lex.prize_nouns) + lex.raw["ranks"]["winner_by"])
+    winner_object = compile_regex(lex.winner_object_regex.pattern, lex.winner_object_regex.flags,
+                                  keys=prize_words and {k: tuple(sorted({*backs, *(b + 1 for b in backs)}))
+                                                        for k, backs in prize_words.items()})
+    # "haalde de finale ... niet": the first word of each phrase, for a text without any of them
+    gapped_first_words = [_SPACES.split(phrase.split("...")[0].strip().casefold())[0] for phrase in lex.status_gapped]
+    if not all(map(is_plain, gapped_first_words)):
+        gapped_first_words = None  # case folding tells what regex matches only among plain characters
     return dict(determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
-                age_paren=age_paren, pron=pron, desc=desc, quote=quote, past=past, respectively=respectively,
-                country_paren=country_paren, country_field=country_field, country_from=country_from)
+                age_paren=age_paren, pron=pron, desc=desc, noun_after=noun_after, quote=quote, past=past, respectively=respectively,
+                country_paren=country_paren, country_field=country_field, country_from=country_from,
+                relay_words=relay_words, gap_phrase_words=gap_phrase_words, winner_object=winner_object,
+                gapped_first_words=gapped_first_words, head_keys=head_keys, compound_endings=compound_endings,
+                not_in_desc=not_in_desc)
 
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
     """The next ``n`` words after ``end``, not crossing the end of the sentence."""
-    window = regex.split(r"[.!?;:,\n]", text[end:end + 60], maxsplit=1)[0]
-    return regex.findall(r"[\w’'-]+", window)[:n]
+    window = _CLAUSE_END.split(text[end:end + 60], maxsplit=1)[0]
+    return _WORD.findall(window)[:n]
 
 
 def _given_name_before_surname(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -189,10 +234,10 @@ def _given_name_before_surname(text: str, start: int, end: int, lex: Lexicon) ->
     word = text[start:end]
     if word not in lex.given_gender or lex.country_words.get(word.lower(), (None, None))[1] not in ("male", "female"):
         return False
-    nxt = regex.match(r" (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}’'-]| \p{Lu})", text[end:end + 40])
+    nxt = _SURNAME_AFTER.match(text[end:end + 40])
     if not nxt or nxt.group(1).lower() in lex.country_words:
         return False  # "de onttroonde Noor Havard Lorentzen": a demonym before a full name
-    before = regex.findall(r"[\w’'-]+", text[max(0, start - 25):start])
+    before = _WORD.findall(text[max(0, start - 25):start])
     return not (before and before[-1].lower() in lex.determiners)
 
 
@@ -203,14 +248,35 @@ def _grid_place(text: str, pos: int, lex: Lexicon) -> bool:
         return False
     start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
-    words = regex.findall(r"[\w-]+", text[start:min(ends) if ends else len(text)].lower())
+    words = _PLAIN_WORD.findall(text[start:min(ends) if ends else len(text)].lower())
     return any(w in lex.grid_past_verbs for w in words)
+
+
+def _descriptions(text: str, words: TextWords, rx: dict) -> list:
+    """The matches of the description pattern: on plain text only in the stretches of words around a head."""
+    desc = rx["desc"]
+    if not words.plain or rx["head_keys"] is None:
+        return list(desc.finditer(text))
+    heads = [i for key in rx["head_keys"].keys() & words.vocabulary for i in words.where(key)]
+    heads += [i for w in words.vocabulary if w.endswith(rx["compound_endings"]) for i in words.where(w)]
+    found: list = []
+    done = -1
+    for pos in sorted(heads):
+        if pos >= done:
+            start, done = words.stretch(pos, rx["not_in_desc"])
+            found.extend(desc.finditer(text, start, done))
+    return found
+
+
+def _spaced_key(phrase: str) -> str:
+    return _SPACES.sub(" ", phrase.lower())
 
 
 def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     """Every lexical mention (times, events, ranks, statuses, records, countries ...) in ``text``."""
     lex = lex or get_lexicon()
     rx = _regexes()
+    words = text_words(text)  # the word lists run only where one of their words stands
     out: list[Mention] = []
     add = out.append
 
@@ -223,7 +289,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         legs = m.group("legs")
         stroke = lex.stroke_after_regex.match(text, m.end())
         # "100 meter vrije slag": the stroke is part of the event
-        tail = (lex.stroke_codes[regex.sub(r"\s+", " ", stroke.group("s").lower())],) if stroke else ()
+        tail = (lex.stroke_codes[_spaced_key(stroke.group("s"))],) if stroke else ()
         if legs:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres * int(legs), *tail)))
         elif any(metres in d for d in lex.race_distances.values()) and not lex.distance_not_after.search(
@@ -234,14 +300,14 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if metres in lex.race_distances.get("swimming", ()) and not any(
                 x.kind == "EVENT" and x.start <= m.start() < x.end for x in out):
             stroke = lex.stroke_after_regex.match(text, m.start("n") + len(m.group("n")))
-            tail = (lex.stroke_codes[regex.sub(r"\s+", " ", stroke.group("s").lower())],) if stroke else ()
+            tail = (lex.stroke_codes[_spaced_key(stroke.group("s"))],) if stroke else ()
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres, *tail)))
     for m in rx["bare_distance"].finditer(text):
         metres = int(m.group("n").replace(".", ""))
         if any(metres in d for d in lex.race_distances.values()):
             add(Mention("EVENT", m.start("n"), m.end("n"), m.group("n"), (f"{metres}m", metres)))
-    for m in lex.named_event_regex.finditer(text):
-        key = regex.sub(r"\s+", " ", m.group(0).lower())
+    for m in words.finditer(lex.named_event_regex):
+        key = _spaced_key(m.group(0))
         if key in lex.distance_words:
             if lex.distance_not_after.search(text[max(0, m.start() - 25):m.start()]):
                 continue  # "in de laatste tien kilometer": a part of the race
@@ -249,28 +315,29 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (f"{metres}m", metres)))
         else:
             add(Mention("EVENT", m.start(), m.end(), m.group(0), (lex.named_events[key], None)))
-    for m in lex.relay_distance_regex.finditer(text):
+    for m in (lex.relay_distance_regex.finditer(text) if words.may_hold(rx["relay_words"]) else ()):
         d = m.group("d") or m.group("d2")
-        n = regex.match(r"[\d.]+", d).group(0)
+        n = _NUMBER.match(d).group(0)
         unit = d[len(n):].strip().lower()
         metres = int(n.replace(".", "")) * lex.distance_units[unit]
         out[:] = [x for x in out if not (x.kind == "EVENT" and m.start() <= x.start < m.end())]
         add(Mention("EVENT", m.start(), m.end(), m.group(0), ("relay", metres)))
-    for m in lex.gap_phrase_regex.finditer(text):
-        add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[regex.sub(r"\s+", " ", m.group("p").lower())]))
+    for m in (lex.gap_phrase_regex.finditer(text) if words.may_hold(rx["gap_phrase_words"]) else ()):
+        add(Mention("GAP", m.start(), m.end(), m.group(0), lex.gap_phrases[_spaced_key(m.group("p"))]))
     for m in lex.points_regex.finditer(text):
         n = m.group("n")
         # "6.880 punten" (a combined event: a thousands point) but "146.365 punten" (allround: decimals)
-        thousands = regex.fullmatch(r"\d\.\d{3}", n)
+        thousands = _THOUSANDS.fullmatch(n)
         add(Mention("POINTS", m.start(), m.end(), m.group(0), float(n.replace(".", "") if thousands else n.replace(",", "."))))
     for m in lex.mark_regex.finditer(text):
         add(Mention("MARK", m.start(), m.end(), m.group(0), float(m.group("n").replace(",", "."))))
-    for m in lex.round_regex.finditer(text):
-        add(Mention("ROUND", m.start(), m.end(), m.group(0), lex.rounds[regex.sub(r"\s+", " ", m.group(0).lower())]))
-    for m in lex.gender_regex.finditer(text):
+    for m in words.finditer(lex.round_regex):
+        add(Mention("ROUND", m.start(), m.end(), m.group(0), lex.rounds[_spaced_key(m.group(0))]))
+    for m in words.finditer(lex.gender_regex):
         add(Mention("GENDER", m.start(), m.end(), m.group(0), lex.gender_words[m.group(0).lower()]))
 
-    for m in rx["ordinal"].finditer(text):
+    determiner_before = rx["determiner_before"]
+    for m in words.finditer(rx["ordinal"]):
         if lex.start_order_before_regex.search(text[max(0, m.start() - 20):m.start()]) or \
                 lex.start_order_after_regex.match(text[m.end():m.end() + 60]):
             continue  # "vertrok als tiende", "ging als eerste van start": the start order, no place
@@ -280,7 +347,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
                 lex.place_from_regex.search(text, max(0, m.start() - 8), m.start()):
             continue  # "klom van de vierde naar de derde plaats": where one came from
         nxt = [w.lower() for w in _next_word(text, m.end(), 3)]
-        det = rx["determiner_before"].search(text[max(0, m.start() - 7):m.start()])
+        det = determiner_before.search(text[max(0, m.start() - 7):m.start()])
         if det and nxt and nxt[0].isalpha() and nxt[0] not in STOP_WORDS and nxt[0] not in lex.rank_nouns and not (
                 len(nxt) > 1 and nxt[1] in lex.rank_nouns):
             continue  # "de eerste zwarte vrouw", "haar zevende wereldbekerzege"
@@ -299,83 +366,89 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in lex.place_number_regex.finditer(text):
         if _grid_place(text, m.start(), lex):
             continue  # "begon vanaf P17", "die vanaf de derde startplaats vertrok": the grid, not the result
-        if m.group(0)[0].islower() and (regex.search(r"(?:^|[.!?]\s+|\n)De\s+$", text[max(0, m.start() - 6):m.start()])
-                                        or regex.match(r"\s+(?:op|van|in)\s+(?:de|het)\b", text[m.end():m.end() + 12])):
+        if m.group(0)[0].islower() and (_DE_BEFORE.search(text[max(0, m.start() - 6):m.start()])
+                                        or _OF_THE_AFTER.match(text[m.end():m.end() + 12])):
             continue  # "De nummer vier pakte ...", "de nummer 1 van de wereld": a standing or a name, no place here
         n = m.group("n").lower()
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(n) if n.isdigit() else lex.cardinals[n]))
-    for m in lex.rank_phrase_regex.finditer(text):
-        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.rank_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
+    for m in words.finditer(lex.rank_phrase_regex):
+        add(Mention("RANK", m.start(), m.end(), m.group(0), lex.rank_phrases[_spaced_key(m.group(0))]))
     for m in (lex.places_list_regex.finditer(text) if lex.places_list_regex else ()):
-        for n in regex.finditer(r"[\w]+", m.group("list")):
+        for n in _LIST_NUMBER.finditer(m.group("list")):
             if n.group(0).lower() != "en":
                 value = int(n.group(0)) if n.group(0).isdigit() else lex.cardinals[n.group(0).lower()]
                 add(Mention("RANK", m.start("list") + n.start(), m.start("list") + n.end(), n.group(0), value))
-    for m in rx["medals"].finditer(text):
+    for m in words.finditer(rx["medals"]):
         if not lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
             add(Mention("RANK", m.start(), m.end(), m.group(0), lex.medals[m.group(0).lower()]))
-    for m in lex.winner_object_regex.finditer(text):
-        rank = lex.prize_nouns[regex.sub(r"\s+", " ", m.group("noun").lower())] if m.group("noun") else 1
+    for m in words.finditer(rx["winner_object"]):
+        rank = lex.prize_nouns[_spaced_key(m.group("noun"))] if m.group("noun") else 1
         add(Mention("WINOBJ", m.start(), m.end(), m.group(0), rank))
     winobj = [(x.start, x.end) for x in out if x.kind == "WINOBJ"]
-    out[:] = [x for x in out if not (x.kind in ("RANK", "LEAD") and any(s <= x.start < e for s, e in winobj))]
+    if winobj:
+        out[:] = [x for x in out if not (x.kind in ("RANK", "LEAD") and any(s <= x.start < e for s, e in winobj))]
     taken = [(x.start, x.end) for x in out if x.kind in ("WINOBJ", "RANK")]
-    for m in lex.winner_regex.finditer(text):
+    for m in words.finditer(lex.winner_regex):
         nxt = _next_word(text, m.end(), 1)
         if m.group(0).lower().startswith("de ") and nxt and nxt[0].lower() in lex.winner_not_before \
                 and not lex.winner_of_all.match(text, m.end()):
             continue
         if lex.win_count_regex.match(text, m.end()) or lex.win_habit_regex.match(text, m.end()):
             continue  # "won er drie", "won dit jaar elf races": how often, not this race
-        prev = regex.split(r"[.!?;:]", text[max(0, m.start() - 50):m.start()])[-1]
-        if any(w.lower() in lex.winner_not_after for w in regex.findall(r"[\w-]+", prev)[-6:]):
+        prev = _SENTENCE_END_BEFORE.split(text[max(0, m.start() - 50):m.start()])[-1]
+        if any(w.lower() in lex.winner_not_after for w in _PLAIN_WORD.findall(prev)[-6:]):
             continue  # "Zo erft Jan Smit de pole": another's place handed on, not won
-        if lex.win_negation_regex.search(regex.split(r"[.!?;:,]", text[max(0, m.start() - 40):m.start()])[-1]):
+        if lex.win_negation_regex.search(_CLAUSE_BEFORE.split(text[max(0, m.start() - 40):m.start()])[-1]):
             continue  # "misten op de aflossing de zege"
         if not any(s <= m.start() < e for s, e in taken):
             add(Mention("WIN", m.start(), m.end(), m.group(0), 1))
-    for m in lex.leader_regex.finditer(text):
+    for m in words.finditer(lex.leader_regex):
         if any(s <= m.start() < e for s, e in winobj) or lex.medal_not_after.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "greep net naast de wereldtitel"
         if "kampioen" in m.group(0).lower():
             # a title, not a result, unless something makes it so: "werd wereldkampioen", not
             # "de tweevoudig olympisch kampioen", "Olympisch kampioen Jan Bosma" or "Bosma, regerend kampioen"
-            before = regex.findall(r"[\w-]+", text[max(0, m.start() - 40):m.start()])[-3:]
-            if regex.match(r"\s+\p{Lu}", text[m.end():m.end() + 3]) or regex.search(
-                    r",\s*(?:[\w-]+\s+){0,2}$", text[max(0, m.start() - 40):m.start()]) or (
+            before = _PLAIN_WORD.findall(text[max(0, m.start() - 40):m.start()])[-3:]
+            if _CAPITAL_AFTER.match(text[m.end():m.end() + 3]) or _COMMA_WORDS_BEFORE.search(
+                    text[max(0, m.start() - 40):m.start()]) or (
                     any(w.lower() in lex.determiners for w in before) and not any(w.lower() in lex.copulas for w in before)
                     and not any(w.lower() in lex.copulas for w in _next_word(text, m.end(), 1))):
                 continue
         add(Mention("LEAD", m.start(), m.end(), m.group(0), 1))
-    for m in lex.last_regex.finditer(text):
+    for m in words.finditer(lex.last_regex):
         add(Mention("LAST", m.start(), m.end(), m.group(0)))
 
-    for m in lex.status_regex.finditer(text):
+    status_starts = set()
+    for m in words.finditer(lex.status_regex):
         neg = lex.status_negations.search(text[max(0, m.start() - 12):m.start()])
         if not neg:
-            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[regex.sub(r"\s+", " ", m.group(0).lower())]))
+            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[_spaced_key(m.group(0))]))
+            status_starts.add(m.start())
 
     for m in lex.status_split_regex.finditer(text):
         phrase = lex.status_separable[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
-        if lex.status_negations.search(m.group(0)) or regex.search(r"\bniet\b", m.group(0)[:-len(phrase.split()[-1])]) \
+        if lex.status_negations.search(m.group(0)) or _NOT.search(m.group(0)[:-len(phrase.split()[-1])]) \
                 and "niet" not in phrase:
             continue  # "viel bijna uit", "ging net niet onderuit"
-        if any(w.lower() in lex.gap_words for w in regex.findall(r"[\w’'-]+", m.group(0))[1:-1]):
+        if any(w.lower() in lex.gap_words for w in _WORD.findall(m.group(0))[1:-1]):
             continue  # "gaf twaalf tellen toe op X": conceded a gap, did not give up
-        if not any(x.kind == "STATUS" and x.start == m.start() for x in out):
+        if m.start() not in status_starts:
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
-    for m in lex.status_gapped_regex.finditer(text):
-        phrase = list(lex.status_gapped)[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
-        if not any(x.kind == "STATUS" and x.start <= m.start() < x.end for x in out):
-            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_gapped[phrase]))
-    for m in lex.record_regex.finditer(text):
-        key = regex.sub(r"\s+", " ", m.group(0).lower())
+            status_starts.add(m.start())
+    if rx["gapped_first_words"] is None or words.may_contain(rx["gapped_first_words"]):
+        gapped = list(lex.status_gapped)
+        for m in lex.status_gapped_regex.finditer(text):
+            phrase = gapped[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+            if not any(x.kind == "STATUS" and x.start <= m.start() < x.end for x in out):
+                add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_gapped[phrase]))
+    for m in words.finditer(lex.record_regex):
+        key = _spaced_key(m.group(0))
         if key in lex.national_record:
             add(Mention("RECORD", m.start(), m.end(), m.group(0), ("NR", lex.national_record[key])))
         else:
             add(Mention("RECORD", m.start(), m.end(), m.group(0), (lex.record_types[key], None)))
 
-    for m in lex.country_regex.finditer(text):
+    for m in words.finditer(lex.country_regex):
         word = m.group(0)
         code, kind = lex.country_words[word.lower()]
         if _given_name_before_surname(text, m.start(), m.end(), lex):
@@ -399,11 +472,11 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         hit = lex.country_words.get(m.group("c").lower())
         if hit and hit[1] == "names":
             add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (hit[0], "from")))
-    for m in lex.team_regex.finditer(text):
+    for m in words.finditer(lex.team_regex):
         add(Mention("TEAM", m.start(), m.end(), m.group(0)))
-    for m in lex.place_regex.finditer(text):
+    for m in words.finditer(lex.place_regex):
         add(Mention("VENUE", m.start(), m.end(), m.group(0)))
-    for m in lex.competition_regex.finditer(text):
+    for m in words.finditer(lex.competition_regex):
         add(Mention("COMPETITION", m.start(), m.end(), m.group(0)))
 
     for m in rx["age"].finditer(text):
@@ -412,28 +485,31 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))
     for m in rx["pron"].finditer(text):
         add(Mention("PRON", m.start(), m.end(), m.group(0), lex.pronouns[m.group(0).lower()]))
-    for m in rx["desc"].finditer(text):
+    noun_after = rx["noun_after"]
+    desc_starts = set()
+    for m in _descriptions(text, words, rx):
         after = text[m.end():m.end() + 40]
         # "de Japanse Mei Sato": the word describes the name that follows
-        if regex.match(r"\s+\p{Lu}[\w’'-]+", after):
+        if _NAME_AFTER.match(after):
             continue
         head = m.group("head").lower()
         # the noun after the demonym, past adjectives ("de Belgische olympische medaille")
-        nxt = regex.match(r"(?:\s+\p{Ll}[\w-]*(?:" + "|".join(lex.adjective_endings) + r"))*\s+(\p{Ll}[\w-]*)", after)
+        nxt = noun_after.match(after)
         if nxt and nxt.group(1) not in lex.plural_heads and nxt.group(1).endswith(lex.thing_noun_endings):
             continue  # "de Nederlandse zwemploeg": an adjective of a thing
         mods = m.group("mods").lower()
         if m.group("det").lower() in lex.number_words:
             mods = f"{m.group('det').lower()} {mods}"  # "twee Noren": a counted group
         add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": mods}))
+        desc_starts.add(m.start())
     for m in rx["age_desc"].finditer(text):
-        if not any(x.kind == "DESC" and x.start == m.start() for x in out):
+        if m.start() not in desc_starts:
             add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": m.group("head").lower(), "mods": ""}))
     for m in rx["quote"].finditer(text):
         add(Mention("QUOTE", m.start(), m.end(), m.group(0)))
-    for m in rx["past"].finditer(text):
+    for m in words.finditer(rx["past"]):
         add(Mention("PAST", m.start(), m.end(), m.group(0)))
-    for m in rx["respectively"].finditer(text):
+    for m in words.finditer(rx["respectively"]):
         add(Mention("RESPECTIVELY", m.start(), m.end(), m.group(0)))
     out.sort(key=lambda x: (x.start, -x.end))
     return out

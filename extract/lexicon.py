@@ -629,6 +629,8 @@ class Lexicon:
         self.category_sport = {c.lower(): s for s, d in self.sports.items() for c in d["categories"]}
         self.sport_keyword_regex = {s: words_regex(d["keywords"]) for s, d in self.sports.items()}
         self.time_ranges = {s: {e: tuple(v) for e, v in d["time_ranges"].items()} for s, d in self.sports.items()}
+        # a section's name glued to the next word by scraping: "SchaatsenAnna Visser"
+        self.section_labels = {c for d in self.sports.values() for c in d["categories"] + d["keywords"]}
         rk = r["ranks"]
         self.ordinals = rk["ordinals"]
         self.cardinals = {k.lower(): v for k, v in rk["cardinals"].items()}
@@ -811,6 +813,8 @@ class Lexicon:
         self.plural_heads = {w.lower() for w in nm["plural_heads"]}
         self.crew_nouns = {w.lower() for w in nm["crew_nouns"]}
         self.description_head_endings = tuple(w.lower() for w in nm["description_heads"] + nm["person_noun_endings"])
+        # "Racewinnaar Piet de Boer": a word ending in one of these before a name is a role
+        self.long_description_heads = tuple(sorted(h for h in self.description_heads if len(h) >= 5))
         self.thing_noun_endings = tuple(w.lower() for w in nm["thing_noun_endings"])
         self.prepositions = {w.lower() for w in nm["prepositions"]}
         self.copulas = {w.lower() for w in nm["copulas"]}

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -52,6 +54,11 @@ _SENT_END = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“„‘'(]?[\p{L
 _LIST_LINE = regex.compile(r"^\s*\d{1,3}[.)]\s+\S")
 # an item of a results list run into one line: "Uitslag: 1. Sato 37,50 2. Berg 37,61"
 _INLINE_ITEM = regex.compile(r"(?:^|(?<=[\s:;,]))(?P<n>\d{1,3})[.)]\s+(?=[\p{Lu}\p{Lt}])")
+_PARAGRAPH_BREAK = regex.compile(r"(\n\s*\n)")
+_PARAGRAPH_BREAK_ONLY = regex.compile(r"\n\s*\n")
+_LINE_LABEL = regex.compile(r"\s*([^:]{2,40}):\s+\S")  # "Opgave: Kimeli (Ken)"
+_SENTENCE_MARK_AT_END = regex.compile(r"[.!?;,”\"']\s*$")
+_DECIMAL = regex.compile(r"\d[.,]\d")
 
 
 def _inline_items(body: str) -> list[int]:
@@ -86,8 +93,8 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
     lex = lex or get_lexicon()
     blocks: list[Block] = []
     pos = 0
-    for para in regex.split(r"(\n\s*\n)", text):
-        if para.strip() and not regex.fullmatch(r"\n\s*\n", para):
+    for para in _PARAGRAPH_BREAK.split(text):
+        if para.strip() and not _PARAGRAPH_BREAK_ONLY.fullmatch(para):
             p_start = pos
             lines = para.split("\n")
             line_pos = p_start
@@ -102,7 +109,8 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                 while l_end > l_start and text[l_end - 1].isspace():
                     l_end -= 1
                 body = text[l_start:l_end]
-                starts = _inline_items(body) if not any(m in body for m in lex.caption_markers) else []
+                captioned = any(map(body.__contains__, lex.caption_markers))
+                starts = _inline_items(body) if not captioned else []
                 if starts:
                     # the words before the first item head the list ("Acht mannen:"); each item is a line
                     if starts[0] > 0 and body[:starts[0]].strip():
@@ -113,14 +121,14 @@ def find_blocks(text: str, lex: Lexicon | None = None) -> list[Block]:
                         blocks.append(Block("list", l_start + a, l_start + a + len(item),
                                             ((l_start + a, l_start + a + len(item)),)))
                     continue
-                if any(marker in body for marker in lex.caption_markers):
+                if captioned:
                     kind = "caption"
                 elif _LIST_LINE.match(body) or (multi and ("\t" in body or ";" in body or " | " in body)) or (
-                        (label := regex.match(r"\s*([^:]{2,40}):\s+\S", body)) and lex.status_regex.fullmatch(label.group(1))):
+                        (label := _LINE_LABEL.match(body)) and lex.status_regex.fullmatch(label.group(1))):
                     # "Opgave: Kimeli (Ken)": the line of a results list that names the non-finishers
                     kind = "list"
-                elif (len(body.split()) <= lex.heading_max_words and not regex.search(r"[.!?;,”\"']\s*$", body)
-                      and not regex.search(r"\d[.,]\d", body[-8:])):
+                elif (len(body.split()) <= lex.heading_max_words and not _SENTENCE_MARK_AT_END.search(body)
+                      and not _DECIMAL.search(body[-8:])):
                     kind = "heading"
                 else:
                     kind = "paragraph"
@@ -518,10 +526,33 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
 # --- names -----------------------------------------------------------------------------------------
 
 _CAP = regex.compile(r"^\p{Lu}[\p{Ll}\p{Lu}’'.-]*\p{Ll}[\p{L}’'-]*$|^\p{Lu}\p{Ll}$")
+_GLUED = regex.compile(r"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}+)$")
+_HYPHEN_PART = regex.compile(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{6,}$")
+_HYPHEN_FIVE = regex.compile(r".*-\p{Ll}{5}$")
+_SHORT_BEFORE_HYPHEN = regex.compile(r"^\p{Lu}\p{Ll}{1,3}-")
+_LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}-]*")
+_LOWER_START = regex.compile(r"\p{Ll}")
+_GENITIVE = regex.compile(r"['’]s$")
+
+# the tests on the token alone, remembered across texts: most tokens are the same few words and signs
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_cap_word(word: str) -> bool:
     return bool(_CAP.match(word)) and not any(ch.isdigit() for ch in word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _hyphenated_noun(word: str, inner: bool) -> bool:
+    # "A-groep", "EK-tijdrit", "Ferrari-coureur"; a short hyphenated given name after the family
+    # name is part of the name ("Lee Sang-hwa", "Choi Min-jeong")
+    return bool(_HYPHEN_PART.match(word) or (_HYPHEN_FIVE.match(word) and not (inner and _SHORT_BEFORE_HYPHEN.match(word))))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _glued(word: str) -> tuple[str, str] | None:
+    m = _GLUED.match(word) if len(word) >= 6 else None  # the pattern takes six letters at least
+    return (m.group(1), m.group(2)) if m else None
 
 
 def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tuple[int, int]],
@@ -533,45 +564,63 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
     model, when one is loaded: they are taken as they are.
     """
     lex = lex or get_lexicon()
-    lower_words = {w for w in regex.findall(r"\b\p{Ll}[\p{L}-]*", text)}
+    lower_words_found: list[set[str]] = []
+
+    def lower_words() -> set[str]:
+        if not lower_words_found:
+            lower_words_found.append(set(_LOWER_WORD.findall(text)))
+        return lower_words_found[0]
+
     quotes = [(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)]
+    # blocked: is a position inside a span? The spans by start, with the furthest end reached so far
+    spans = sorted(blocked)
+    span_starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
 
     def blocked_at(start: int) -> bool:
-        return any(s <= start < e for s, e in blocked)
+        k = bisect_right(span_starts, start)
+        return k > 0 and reach[k - 1] > start
 
     def usable(i: int, inner: bool = False) -> bool:
         word, start, _ = tokens[i]
-        if word.lower() in lex.ordinals:
-            return False  # "Vierde werd Kipruto"
-        if not _is_cap_word(word) or blocked_at(start) or word.endswith("-"):
+        if not _is_cap_word(word) or word.endswith("-"):
             return False  # "Land- en ploeggenoot": half a compound
+        lower = word.lower()
+        if lower in lex.ordinals or blocked_at(start):
+            return False  # "Vierde werd Kipruto"
         if word in lex.non_name_words and not _given_name_before_surname(text, start, start + len(word), lex):
             return False
-        if regex.match(r"^\p{Lu}{1,3}-\p{Ll}|.*-\p{Ll}{6,}$", word) or (
-                regex.match(r".*-\p{Ll}{5}$", word) and not (inner and regex.match(r"^\p{Lu}\p{Ll}{1,3}-", word))):
-            # "A-groep", "EK-tijdrit", "Ferrari-coureur"; a short hyphenated given name after the family
-            # name is part of the name ("Lee Sang-hwa", "Choi Min-jeong")
+        if _hyphenated_noun(word, inner):
             return False
-        if word.lower() in lex.description_heads or word.lower() in lex.titles or word.lower() in lex.pronouns:
+        if lower in lex.description_heads or lower in lex.titles or lower in lex.pronouns:
             return False
         return True
 
     # a section label glued to the first word by scraping: "SchaatsenAnna Visser"
-    labels = {c for d in lex.sports.values() for c in d["categories"] + d["keywords"]}
-    split_tokens = []
-    for word, start, is_start in tokens:
-        glued = regex.match(r"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}+)$", word)
-        if glued and glued.group(1).lower() in labels:
-            split_tokens.append((glued.group(1), start, is_start))
-            split_tokens.append((glued.group(2), start + len(glued.group(1)), False))
-        else:
-            split_tokens.append((word, start, is_start))
-    tokens = split_tokens
+    labels = lex.section_labels
+    if any(map(_glued, [t[0] for t in tokens])):
+        split_tokens = []
+        for token in tokens:
+            glued = _glued(token[0])
+            if glued and glued[0].lower() in labels:
+                word, start, is_start = token
+                split_tokens.append((glued[0], start, is_start))
+                split_tokens.append((glued[1], start + len(glued[0]), False))
+            else:
+                split_tokens.append(token)
+        tokens = split_tokens
+    # a name starts at a capitalized word: the loop jumps from one to the next
+    capitalized = list(map(_is_cap_word, [t[0] for t in tokens]))
     spans: list[tuple[int, int]] = []
     deferred: list[tuple[int, int, str]] = []
     i = 0
     n = len(tokens)
     while i < n:
+        if not capitalized[i]:
+            try:
+                i = capitalized.index(True, i)
+            except ValueError:
+                break
         if not usable(i):
             i += 1
             continue
@@ -594,17 +643,16 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         if first_is_start and len(words) == 1:
             w = words[0]
             in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Heerlijk!" in speech
-            if w.lower() in STOP_WORDS or w.lower() in lower_words or w.lower().endswith(lex.adjective_endings) \
+            if w.lower() in STOP_WORDS or w.lower() in lower_words() or w.lower().endswith(lex.adjective_endings) \
                     or w.lower() in lex.function_words or in_quote:
                 if not in_quote and w.lower() not in lex.function_words:
                     deferred.append((tokens[i][1], tokens[i][1] + len(w), w))
                 i = j
                 continue
-        elif len(words) > 1 and (words[0].lower() in lex.titles or any(
-                words[0].lower().endswith(h) for h in lex.description_heads if len(h) >= 5)):
+        elif len(words) > 1 and (words[0].lower() in lex.titles or words[0].lower().endswith(lex.long_description_heads)):
             i += 1
             continue  # "Wielrenner Jan Bakker", "Racewinnaar Piet de Boer": a role before the name
-        elif first_is_start and words[0].lower() in STOP_WORDS | lower_words and len(words) > 1:
+        elif first_is_start and len(words) > 1 and (words[0].lower() in STOP_WORDS or words[0].lower() in lower_words()):
             i += 1
             continue
         if words[0] in lex.place_prefixes:
@@ -614,7 +662,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             i = j
             continue  # "in het Italiaanse Varese": a place (a person takes "de")
         if j == i + 1 and i > 0 and tokens[i - 1][0].lower() in lex.determiners and j < n and \
-                words[0].endswith(lex.place_adjective_endings) and regex.match(r"\p{Ll}", tokens[j][0]):
+                words[0].endswith(lex.place_adjective_endings) and _LOWER_START.match(tokens[j][0]):
             i = j
             continue  # "op de Scheveningse boulevard": an adjective of place before a noun
         if i > 0 and tokens[i - 1][0].lower() in lex.determiners and words[0].endswith(lex.place_adjective_endings) and len(words) > 1:
@@ -630,7 +678,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             i = j
             continue  # "de schaatser uit Wormer": a place
         start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-        genitive = regex.search(r"['’]s$", text[start:end])
+        genitive = _GENITIVE.search(text[start:end])
         if genitive:
             end -= 2  # "Kopecky's landgenote": the name without the genitive
         if lex.team_after_regex.search(text[max(0, start - 60):start]):

@@ -848,6 +848,9 @@ class Lexicon:
             r"(?<![\w-])(?:de|het)\s+(?:[\w-]+\s+)?(?:" + "|".join(
                 regex.escape(w) for w in sorted(set(member_heads), key=len, reverse=True)) + r")\s+van\s+$",
             regex.IGNORECASE)
+        # its last word, to skip the search where the text before a name does not end in it (fullmatch on as many
+        # characters: one each, without full case folding)
+        self.team_after_last_word = regex.compile("van", regex.IGNORECASE)
         lk = r["linking"]
 
         def alt(words):

@@ -177,10 +177,11 @@ def _regexes():
     age_paren = regex.compile(r"\((?P<n>1\d|[2-5]\d)\)")
     pron = regex.compile(r"(?<![\w])(?:" + "|".join(lex.pronouns) + r")(?![\w])", regex.IGNORECASE)
     heads = lex.description_heads | {w for w, (c, k) in lex.country_words.items() if k in ("male", "female", "regional", "plural")}
+    determiners = _trie_pattern({d for d in lex.determiners if d not in lex.indefinite_articles} | set(lex.number_words),
+                                space=r"\ ")
     # the word lists as tries (one determiner, one head fits at a place, so the order of trying does not matter)
     desc = regex.compile(
-        r"(?<![\w])(?P<det>" + _trie_pattern({d for d in lex.determiners if d not in lex.indefinite_articles}
-                                              | set(lex.number_words), space=r"\ ")
+        r"(?<![\w])(?P<det>" + determiners
         + r")\s+(?P<mods>(?:(?!(?:" + "|".join(map(regex.escape, lex.description_breaks))
         + r")\s)[\w’'-]+\s+){0,3}?)"
         # "de schoolslagzwemmer", "de baanrenner": a compound of a sportsperson's noun
@@ -192,6 +193,8 @@ def _regexes():
     head_keys = word_keys(heads) if word_keys(compound_endings) is not None else None
     extra = {ch for w in heads | set(lex.determiners) | set(lex.number_words) for ch in w if not regex.match(r"[\w’'\s-]", ch)}
     not_in_desc = re.compile(r"[^\w’'\s" + re.escape("".join(sorted(extra))) + "-]")
+    # where a description may start: a determiner and a space (stdlib re, for plain text)
+    determiner_start = compile_regex(r"(?<![\w])(?:" + determiners + r")(?=\s)", regex.IGNORECASE).fast
     # the adjectives and the noun after a demonym ("de Belgische olympische medaille")
     noun_after = regex.compile(r"(?:\s+\p{Ll}[\w-]*(?:" + "|".join(lex.adjective_endings) + r"))*\s+(\p{Ll}[\w-]*)")
     age_desc = regex.compile(rf"(?<![\w])(?P<det>de|De)\s+(?P<head>\d{{1,2}}-{lex.age_suffix}|\p{{Ll}}{{4,}}{lex.age_suffix})"
@@ -227,7 +230,7 @@ def _regexes():
                 country_paren=country_paren, country_field=country_field, country_from=country_from,
                 relay_words=relay_words, gap_phrase_words=gap_phrase_words, winner_object=winner_object,
                 gapped_first_words=gapped_first_words, head_keys=head_keys, compound_endings=compound_endings,
-                not_in_desc=not_in_desc)
+                not_in_desc=not_in_desc, determiner_start=determiner_start)
 
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
@@ -261,18 +264,24 @@ def _grid_place(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 def _descriptions(text: str, words: TextWords, rx: dict) -> list:
-    """The matches of the description pattern: on plain text only in the stretches of words around a head."""
-    desc = rx["desc"]
-    if not words.plain or rx["head_keys"] is None:
+    """The matches of the description pattern. On plain text only in the stretches of words around a head, and
+    there only where a determiner starts."""
+    desc, determiner_start = rx["desc"], rx["determiner_start"]
+    if not words.plain or rx["head_keys"] is None or determiner_start is None:
         return list(desc.finditer(text))
     heads = [i for key in rx["head_keys"].keys() & words.vocabulary for i in words.where(key)]
     heads += [i for w in words.vocabulary if w.endswith(rx["compound_endings"]) for i in words.where(w)]
     found: list = []
     done = -1
+    end = 0
     for pos in sorted(heads):
         if pos >= done:
             start, done = words.stretch(pos, rx["not_in_desc"])
-            found.extend(desc.finditer(text, start, done))
+            # tried where a determiner starts, as finditer would: one match after the other
+            for det in determiner_start.finditer(text, start, done):
+                if det.start() >= end and (m := desc.match(text, det.start())):
+                    found.append(m)
+                    end = m.end()
     return found
 
 
@@ -533,6 +542,7 @@ _SHORT_BEFORE_HYPHEN = regex.compile(r"^\p{Lu}\p{Ll}{1,3}-")
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}-]*")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _GENITIVE = regex.compile(r"['’]s$")
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 
 # the tests on the token alone, remembered across texts: most tokens are the same few words and signs
 
@@ -573,9 +583,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
 
     quotes = [(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)]
     # blocked: is a position inside a span? The spans by start, with the furthest end reached so far
-    spans = sorted(blocked)
-    span_starts = [s for s, _ in spans]
-    reach = list(accumulate((e for _, e in spans), max))
+    blocked_spans = sorted(blocked)
+    span_starts = [s for s, _ in blocked_spans]
+    reach = list(accumulate((e for _, e in blocked_spans), max))
 
     def blocked_at(start: int) -> bool:
         k = bisect_right(span_starts, start)
@@ -598,7 +608,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
 
     # a section label glued to the first word by scraping: "SchaatsenAnna Visser"
     labels = lex.section_labels
-    if any(map(_glued, [t[0] for t in tokens])):
+    token_texts = [t[0] for t in tokens]
+    if _LOWER_UPPER.search("\n".join(token_texts)):  # a glued word has a small letter before a capital
         split_tokens = []
         for token in tokens:
             glued = _glued(token[0])
@@ -609,8 +620,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             else:
                 split_tokens.append(token)
         tokens = split_tokens
+        token_texts = [t[0] for t in tokens]
     # a name starts at a capitalized word: the loop jumps from one to the next
-    capitalized = list(map(_is_cap_word, [t[0] for t in tokens]))
+    capitalized = list(map(_is_cap_word, token_texts))
     spans: list[tuple[int, int]] = []
     deferred: list[tuple[int, int, str]] = []
     i = 0
@@ -681,7 +693,9 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         genitive = _GENITIVE.search(text[start:end])
         if genitive:
             end -= 2  # "Kopecky's landgenote": the name without the genitive
-        if lex.team_after_regex.search(text[max(0, start - 60):start]):
+        before = text[max(0, start - 60):start]
+        # the pattern ends in "van" and spaces (all of them str.isspace): where the text does not, it cannot match
+        if lex.team_after_last_word.fullmatch(before.rstrip()[-3:]) and lex.team_after_regex.search(before):
             i = j
             continue  # "de renner van Lidl-Trek": a team
         # a capitalized particle before a surname: "De Boer won", "tegen Van der Meer"

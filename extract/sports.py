@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lexicon import Lexicon, get_lexicon
+from .lexicon import Lexicon, TextWords, get_lexicon, text_words
 
 __all__ = ["detect_sport", "non_race_votes", "sport_sections"]
 
@@ -13,8 +13,12 @@ LEAD_CHARS = 300  # about a headline and the first sentence
 
 def non_race_votes(text: str, lex: Lexicon | None = None) -> int:
     """Words, score shapes and compounds of sports without race results in ``text`` ("scoorde", "3-1", "7-6 (5)")."""
-    lex = lex or get_lexicon()
-    return len(lex.non_race_regex.findall(text)) + sum(len(r.findall(text)) for r in lex.non_race_pattern_regexes)
+    return _non_race_votes(text_words(text), lex or get_lexicon())
+
+
+def _non_race_votes(words: TextWords, lex: Lexicon) -> int:
+    # the keywords are looked up among the text's words, not scanned for
+    return words.count(lex.non_race_regex) + sum(len(r.findall(words.text)) for r in lex.non_race_pattern_regexes)
 
 
 def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | None = None) -> str | None:
@@ -30,17 +34,18 @@ def detect_sport(text: str, categories: tuple[str, ...] = (), lex: Lexicon | Non
         if c in lex.category_sport:
             sport = lex.category_sport[c]
             branch = lex.sport_refine.get(sport)
-            if branch and len(lex.sport_keyword_regex[branch].findall(text)) >= 2:
+            if branch and text_words(text).count(lex.sport_keyword_regex[branch]) >= 2:
                 return branch  # "wielrennen" about a teamsprint
             return sport
     if any(c in lex.non_race_categories for c in cats):
         return None
     # the headline and lead say what the report is about: their words count three times
     lead = text[:LEAD_CHARS]
-    votes = Counter({s: len(r.findall(text)) + 2 * len(r.findall(lead)) for s, r in lex.sport_keyword_regex.items()})
+    words, lead_words = text_words(text), TextWords(lead)
+    votes = Counter({s: words.count(r) + 2 * lead_words.count(r) for s, r in lex.sport_keyword_regex.items()})
     sport, n = votes.most_common(1)[0] if votes else (None, 0)
     # weighed the same way: "ronde van" in "tweede ronde van Roland Garros" against "Roland Garros" and "6-4"
-    if non_race_votes(text, lex) + 2 * non_race_votes(lead, lex) > n:
+    if _non_race_votes(words, lex) + 2 * _non_race_votes(lead_words, lex) > n:
         return None  # football, tennis, darts ...: no race results
     return sport if n else lex.default_sport
 

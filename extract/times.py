@@ -36,6 +36,7 @@ def _frac(f: str | None) -> float:
 
 
 _GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+_HOURS_READING = regex.compile(r"\d:[0-5]\d\.[0-5]\d")  # "1:00.42": also 1 h 0 min 42 s
 
 
 def _starts_with_digit(pattern: str) -> bool:
@@ -160,7 +161,7 @@ def find_times(text: str) -> list[TimeMention]:
                 continue
             elif minutes_reading is not None:
                 alternatives = (minutes_reading,)
-        elif name == "minutes_frac" and regex.fullmatch(r"\d:[0-5]\d\.[0-5]\d", text[start:end]):
+        elif name == "minutes_frac" and _HOURS_READING.fullmatch(text[start:end]):
             # "1:00.42" is also 1 h 0 min 42 s (a half marathon); the linker picks by plausibility
             alternatives = (float(int(g["m"]) * 3600 + int(g["s"]) * 60 + int(g["f"])),)
         elif name == "hours_dot":

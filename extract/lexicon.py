@@ -585,7 +585,9 @@ class Lexicon:
                            for sport, cues in ev.get("event_cues", {}).items()}
         self.classification_event = dict(ev["classification_event"])
         self.default_event = dict(ev["default_event"])
-        self.stage_race_regex = words_regex(ev["stage_race_cues"])
+        # a regex.Pattern, as the two other lists only the linker runs (future_regex, field_lead_regex):
+        # linking.model.FoldTwins makes its own fast twin of them
+        self.stage_race_regex = words_regex(ev["stage_race_cues"]).exact
         self.stage_race_event = ev["stage_race_event"]
         self.stroke_codes = {k.lower(): v for k, v in ev["stroke_codes"].items()}
         # a stroke right after a distance: "100 meter vrije slag", "4x100 meter wisselslag"
@@ -665,7 +667,7 @@ class Lexicon:
         self.win_count_regex = regex.compile(rf"\s+{fillers}(?:{nums})(?![\w-])(?:\s+(?:{nouns})\b|\s*[.,;](?!\d))", regex.IGNORECASE)
         # "wonnen dit seizoen veel": winning often, no place in this race
         habit = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_habit_words", ()) or ["(?!x)x"])
-        self.field_lead_regex = words_regex(rk.get("field_lead_phrases") or ["(?!x)x"])
+        self.field_lead_regex = words_regex(rk.get("field_lead_phrases") or ["(?!x)x"]).exact  # see stage_race_regex
         self.win_habit_regex = regex.compile(rf"\s+{fillers}(?:{habit})(?![\w-])", regex.IGNORECASE)
         self.win_negation_regex = words_regex(rk["win_negations"])
         self.winner_title_regex = regex.compile(rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['winner_titles']))})\s+", regex.IGNORECASE)
@@ -865,7 +867,7 @@ class Lexicon:
         self.year_past_regex = regex.compile(
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.event_time_before = regex.compile(rf"(?<![\w-])(?:{alt(lk['event_time_before'])})\s+$", regex.IGNORECASE)
-        self.future_regex = words_regex(lk["future_markers"])
+        self.future_regex = words_regex(lk["future_markers"]).exact  # see stage_race_regex
         self.months = {k.lower(): v for k, v in lk["months"].items()}
         self.month_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+({alt(self.months)})\b(?!\s+(?:19|20)\d\d)",
                                               regex.IGNORECASE)

@@ -53,7 +53,9 @@ class Block:
 _SENT_END = regex.compile(r"(?<=[.!?…])[\"”’']?\s+(?=[\"“„‘'(]?[\p{Lu}\d])")
 _LIST_LINE = regex.compile(r"^\s*\d{1,3}[.)]\s+\S")
 # an item of a results list run into one line: "Uitslag: 1. Sato 37,50 2. Berg 37,61"
-_INLINE_ITEM = regex.compile(r"(?:^|(?<=[\s:;,]))(?P<n>\d{1,3})[.)]\s+(?=[\p{Lu}\p{Lt}])")
+# "(?=\d)" first lets regex skip to the next digit (an item starts with its number)
+_INLINE_ITEM = regex.compile(r"(?=\d)(?:^|(?<=[\s:;,]))(?P<n>\d{1,3})[.)]\s+(?=[\p{Lu}\p{Lt}])")
+_SENTENCE_MARK = re.compile(r"[.!?…]")  # where _SENT_END's lookbehind holds: a match starts right after one
 _PARAGRAPH_BREAK = regex.compile(r"(\n\s*\n)")
 _PARAGRAPH_BREAK_ONLY = regex.compile(r"\n\s*\n")
 _LINE_LABEL = regex.compile(r"\s*([^:]{2,40}):\s+\S")  # "Opgave: Kimeli (Ken)"
@@ -73,11 +75,22 @@ def _inline_items(body: str) -> list[int]:
     return [m.start() for m in run] if len(run) >= 2 else []
 
 
+def _sentence_ends(text: str, start: int, end: int) -> list:
+    """What _SENT_END.finditer(text, start, end) finds, tried only right after a full stop, ! ? or …"""
+    found = []
+    last = start
+    for mark in _SENTENCE_MARK.finditer(text, max(0, start - 1), end):
+        if mark.end() >= last and (m := _SENT_END.match(text, mark.end(), end)):
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     abbreviation_end = get_lexicon().abbreviation_end
     out = []
     s = start
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _sentence_ends(text, start, end):
         # "1. Sato" in a list, "red." in a quote, initials "J. Visser"
         if abbreviation_end.search(text[max(start, m.start() - 8):m.start()]):
             continue
@@ -593,7 +606,7 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
 
     def usable(i: int, inner: bool = False) -> bool:
         word, start, _ = tokens[i]
-        if not _is_cap_word(word) or word.endswith("-"):
+        if not capitalized[i] or word.endswith("-"):
             return False  # "Land- en ploeggenoot": half a compound
         lower = word.lower()
         if lower in lex.ordinals or blocked_at(start):

@@ -304,9 +304,8 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                     ent.set_country(self.group_country[0])
             if self.group_country[1] == "sentence":
                 self.group_country = None
-        lead_word = _LEAD_WORD.match(self.text[s:e])
         opening = next((m for m in ms if m.kind == "COUNTRY" and m.value[1] == "plural"
-                        and m.start == s + lead_word.end()), None)
+                        and m.start == s + _LEAD_WORD.match(self.text[s:e]).end()), None)
         if opening is not None and not people and not self._is_team_event(self.event):
             self.group_country = (opening.value[0], "sentence")
         named_event = next((m.value for m in ms if m.kind == "EVENT" and m.value[0] not in lex.standings_events
@@ -628,7 +627,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 is_past(v.start) or (sentence_past and not relative))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
-            lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce)
+            lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce) if subject is not None else None
             lead_event = next((m.value for m in reversed(events) if m.start < ce), None) or self.event
             if lead and subject is not None and lead_event and not is_past(lead.start()):
                 self.field_leads.append((subject, lead_event, Mention("WIN", lead.start(), lead.end(), lead.group(0), 1), (s, e)))
@@ -653,8 +652,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             self.recent.append(ent)
         # a sentence that names an event moves the section to it (not one named in a relative clause)
         events = [m for m in events if not any(a <= m.start < b for a, b in self.side_spans)]
-        side = [(c[0], c[1]) for c in clauses if lex.subordinator_regex.match(self.text, c[0], c[1])]
-        events = [m for m in events if not any(a <= m.start < b for a, b in side)]
+        if events:
+            side = [(c[0], c[1]) for c in clauses if lex.subordinator_regex.match(self.text, c[0], c[1])]
+            events = [m for m in events if not any(a <= m.start < b for a, b in side)]
         # "op vier afstanden (500, 1500, 5000 en 10.000 meter)": several distances together name none of them
         events = [m for m in events if not self._listed_distance(m)]
         if self.event and self.event[0] in lex.contest_parts:  # "de afsluitende puntenkoers" of an omnium

@@ -284,6 +284,8 @@ class EntityMixin:
 
     def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
         """'haar landgenote Mei Sato': the country of the one the sentence is about."""
+        if not people:
+            return
         for m in self.patterns.compatriot.finditer(self.text[s:e]):
             pos = s + m.end()
             person = next((p for p in people if 0 <= p.start - pos <= 1), None)

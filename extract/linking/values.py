@@ -345,6 +345,8 @@ class ValueMixin:
 
     def _winner_title(self, s, e, ms, assigned, is_past) -> None:
         """'zes seconden toe op winnaar X': X won the race the sentence is about."""
+        if not any(r.kind == "PERSON" for r in ms):
+            return
         for m in self.lex.winner_title_regex.finditer(self.text, s, e):
             person = next((r for r in ms if r.kind == "PERSON" and r.start == m.end()), None)
             ent = self._resolve_known(person) if person is not None else None
@@ -402,6 +404,8 @@ class ValueMixin:
 
     def _overtaken(self, s, e, ms, assigned) -> None:
         """'X bleef Y en Z voor' / 'net voor Y': ranks after X's."""
+        if not any(r.kind in REFERENT_KINDS for r in ms):
+            return  # no one to place, and no one ahead
         text = self.text[s:e]
         m = self.lex.overtaken_regex.search(text)
         just_ahead = self.lex.just_ahead_regex.search(text)

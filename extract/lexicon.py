@@ -376,12 +376,23 @@ def word_keys(phrases) -> dict[str, tuple[int, ...]] | None:
             return None  # case folding tells what regex matches only among plain characters ("İ" is an "i" to it)
         rarest = max(range(len(words)), key=lambda i: (words[i] not in _COMMON_WORDS, len(words[i])))
         keys.setdefault(words[rarest], set()).add(rarest)
+    _KEY_WORDS.update(keys)
     return {k: tuple(sorted(v)) for k, v in keys.items()}
+
+
+# every key word word_keys() has given: of a text's words TextWords keeps these for the lookups (some twenty
+# lists meet a few dozen words then, not the text's hundreds); it only grows
+_KEY_WORDS: set[str] = set()
 
 
 def _is_word_char(ch: str) -> bool:
     """A character of a word ([\\w-]) in plain text, as both engines read it."""
     return ch.isalnum() or ch in "_-"
+
+
+def _is_word_char_not_hyphen(ch: str) -> bool:
+    """\\w in plain text, as both engines read it."""
+    return ch.isalnum() or ch == "_"
 
 
 @functools.lru_cache(maxsize=None)
@@ -399,7 +410,7 @@ class TextWords:
     Texts that are not plain (case folding may change their length there) are scanned as before.
     """
 
-    __slots__ = ("text", "plain", "folded", "vocabulary", "_where", "_backwards", "_reversed")
+    __slots__ = ("text", "plain", "folded", "vocabulary", "_keyed", "_keyed_of", "_where", "_backwards", "_reversed")
 
     def __init__(self, text: str):
         self.text = text
@@ -407,6 +418,8 @@ class TextWords:
         if self.plain:
             self.folded = text.casefold()  # one character for each: plain characters fold to one
             self.vocabulary = set(_RUN_FIND.findall(self.folded))
+            self._keyed: set[str] = set()  # the vocabulary's key words (_KEY_WORDS) ...
+            self._keyed_of = -1  # ... as of this many key words
             self._where: dict[str, list[int]] = {}
             self._backwards: str | None = None  # the folded text reversed
             self._reversed: str | None = None
@@ -415,15 +428,20 @@ class TextWords:
         """Where ``word`` (case-folded, in the vocabulary) stands as a whole word."""
         found = self._where.get(word)
         if found is None:
-            folded, n = self.folded, len(word)
-            found = []
-            i = folded.find(word)
-            while i >= 0:
-                if (i == 0 or not _is_word_char(folded[i - 1])) and (
-                        i + n == len(folded) or not _is_word_char(folded[i + n])):
-                    found.append(i)
-                i = folded.find(word, i + 1)
-            self._where[word] = found
+            found = self._where[word] = self.occurrences(word)
+        return found
+
+    def occurrences(self, word: str, hyphen_joins: bool = True) -> list[int]:
+        """Where ``word`` (case-folded) stands as a whole word: no word character (``[\\w-]``, or ``\\w`` when
+        not ``hyphen_joins``) right before or after it."""
+        inside = _is_word_char if hyphen_joins else _is_word_char_not_hyphen
+        folded, n = self.folded, len(word)
+        found = []
+        i = folded.find(word)
+        while i >= 0:
+            if (i == 0 or not inside(folded[i - 1])) and (i + n == len(folded) or not inside(folded[i + n])):
+                found.append(i)
+            i = folded.find(word, i + 1)
         return found
 
     def _words_back(self, start: int, back: int) -> int | None:
@@ -443,9 +461,15 @@ class TextWords:
         before = stop.search(self._reversed, len(text) - pos)
         return (len(text) - before.start() if before else 0), (after.start() if after else len(text))
 
+    def keyed(self) -> set[str]:
+        """The text's words that are a key word of some list (word_keys)."""
+        if self._keyed_of != len(_KEY_WORDS):
+            self._keyed, self._keyed_of = self.vocabulary & _KEY_WORDS, len(_KEY_WORDS)
+        return self._keyed
+
     def may_hold(self, keys: dict[str, tuple[int, ...]] | None) -> bool:
         """False when the text holds none of the words ``keys`` (word_keys) as a whole word."""
-        return not self.plain or keys is None or not keys.keys().isdisjoint(self.vocabulary)
+        return not self.plain or keys is None or not keys.keys().isdisjoint(self.keyed())
 
     def may_contain(self, folded_strings) -> bool:
         """False when the text holds none of these case-folded plain strings, not even inside a word."""
@@ -456,17 +480,22 @@ class TextWords:
         if not self.plain or keys is None:
             return pattern.finditer(self.text)
         candidates = set()
-        for key in keys.keys() & self.vocabulary:
+        for key in keys.keys() & self.keyed():
             for back in keys[key]:
                 if back:
                     candidates.update(s for s in (self._words_back(i, back) for i in self.where(key)) if s is not None)
                 else:
                     candidates.update(self.where(key))
+        return self.matches_at(pattern, candidates)
+
+    def matches_at(self, pattern, starts) -> list:
+        """What ``pattern.finditer(text)`` finds when each of its matches starts at one of ``starts``: the
+        pattern tried there only, one match after the other."""
         text = self.text
-        match = (pattern.fast or pattern.exact).match
+        match = (pattern.fast or pattern.exact).match if isinstance(pattern, FastPattern) else pattern.match
         found = []
         end = 0
-        for start in sorted(candidates):
+        for start in sorted(starts):
             if start >= end and (m := match(text, start)):
                 found.append(m)
                 end = m.end()
@@ -477,16 +506,11 @@ class TextWords:
         return len(self.finditer(pattern)) if self.plain and pattern.keys is not None else len(pattern.findall(self.text))
 
 
-_last_words: TextWords | None = None
-
-
+@functools.lru_cache(maxsize=256)
 def text_words(text: str) -> TextWords:
-    """The TextWords of ``text``, kept for the next caller with the same text (the sport, then the recognizers)."""
-    global _last_words
-    last = _last_words
-    if last is None or not (last.text is text or last.text == text):
-        last = _last_words = TextWords(text)
-    return last
+    """The TextWords of ``text``, kept for the next callers with the same text: the sport of a batch of articles
+    is told before their docs are made, the recognizers come later."""
+    return TextWords(text)
 
 
 def _trie_pattern(words: set[str], space: str = r"\s+") -> str:

@@ -173,6 +173,7 @@ _CAPITAL_AFTER = regex.compile(r"\s+\p{Lu}")
 _COMMA_WORDS_BEFORE = regex.compile(r",\s*(?:[\w-]+\s+){0,2}$")
 _NOT = regex.compile(r"\bniet\b")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}[\w’'-]+")
+_WORD_CHAR = regex.compile(r"\w")
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,8 +203,10 @@ def _regexes():
         + _trie_pattern(heads, space=r"\ ") + r")(?![\w-])", regex.IGNORECASE)
     # every description ends with a head, as a whole word or the end of one ("schoolslagzwemmer"), and holds
     # nothing but words and spaces: it lies within the stretch of such characters around a head
-    compound_endings = tuple(h.casefold() for h in lex.compound_heads)
+    compound_endings = [h.casefold() for h in lex.compound_heads]
     head_keys = word_keys(heads) if word_keys(compound_endings) is not None else None
+    # a word ending in a compound head, one word a line: "schoolslagzwemmer\n"
+    compound_word_end = re.compile("(?:" + "|".join(map(re.escape, compound_endings)) + r")(?=\n|\Z)") if compound_endings else None
     extra = {ch for w in heads | set(lex.determiners) | set(lex.number_words) for ch in w if not regex.match(r"[\w’'\s-]", ch)}
     not_in_desc = re.compile(r"[^\w’'\s" + re.escape("".join(sorted(extra))) + "-]")
     # where a description may start: a determiner and a space (stdlib re, for plain text)
@@ -234,16 +237,34 @@ def _regexes():
     winner_object = compile_regex(lex.winner_object_regex.pattern, lex.winner_object_regex.flags,
                                   keys=prize_words and {k: tuple(sorted({*backs, *(b + 1 for b in backs)}))
                                                         for k, backs in prize_words.items()})
-    # "haalde de finale ... niet": the first word of each phrase, for a text without any of them
-    gapped_first_words = [_SPACES.split(phrase.split("...")[0].strip().casefold())[0] for phrase in lex.status_gapped]
-    if not all(map(is_plain, gapped_first_words)):
-        gapped_first_words = None  # case folding tells what regex matches only among plain characters
+    # patterns whose every match starts with one of a few words standing whole ("ze", "hij"; "gaf ... op";
+    # "haalde de finale ... niet"): tried only where one stands
+    pron_words = _whole_words(lex.pronouns)
+    separable_verbs = _whole_words({p.split()[0] for p in lex.status_separable if len(p.split()) >= 2})
+    gapped_first_words = _whole_words({_SPACES.split(phrase.split("...")[0].strip())[0] for phrase in lex.status_gapped})
     return dict(determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, noun_after=noun_after, quote=quote, past=past, respectively=respectively,
                 country_paren=country_paren, country_field=country_field, country_from=country_from,
                 relay_words=relay_words, gap_phrase_words=gap_phrase_words, winner_object=winner_object,
-                gapped_first_words=gapped_first_words, head_keys=head_keys, compound_endings=compound_endings,
+                gapped_first_words=gapped_first_words, pron_words=pron_words, separable_verbs=separable_verbs, head_keys=head_keys, compound_word_end=compound_word_end,
                 not_in_desc=not_in_desc, determiner_start=determiner_start)
+
+
+def _whole_words(words) -> list[str] | None:
+    """``words`` case-folded, to look for as whole words (TextWords.occurrences); None where that could miss a
+    match of regex: a word that is not plain or does not start and end with a word character."""
+    folded = [w.casefold() for w in words]
+    if all(w and is_plain(w) and _WORD_CHAR.match(w[0]) and _WORD_CHAR.match(w[-1]) for w in folded):
+        return folded
+    return None
+
+
+def _starting_with(words: TextWords, pattern, starts: list[str] | None):
+    """``pattern.finditer(text)`` for a pattern whose every match starts with one of the words ``starts`` (from
+    _whole_words) standing whole: on plain text it is tried only there."""
+    if not words.plain or starts is None:
+        return pattern.finditer(words.text)
+    return words.matches_at(pattern, [i for w in starts for i in words.occurrences(w, hyphen_joins=False)])
 
 
 def _next_word(text: str, end: int, n: int = 1) -> list[str]:
@@ -282,8 +303,11 @@ def _descriptions(text: str, words: TextWords, rx: dict) -> list:
     desc, determiner_start = rx["desc"], rx["determiner_start"]
     if not words.plain or rx["head_keys"] is None or determiner_start is None:
         return list(desc.finditer(text))
-    heads = [i for key in rx["head_keys"].keys() & words.vocabulary for i in words.where(key)]
-    heads += [i for w in words.vocabulary if w.endswith(rx["compound_endings"]) for i in words.where(w)]
+    heads = [i for key in rx["head_keys"].keys() & words.keyed() for i in words.where(key)]
+    if rx["compound_word_end"] is not None:  # "schoolslagzwemmer": the words ending in a compound head
+        vocabulary = "\n".join(words.vocabulary)
+        for m in rx["compound_word_end"].finditer(vocabulary):
+            heads += words.where(vocabulary[vocabulary.rfind("\n", 0, m.start()) + 1:m.end()])
     found: list = []
     done = -1
     end = 0
@@ -455,7 +479,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[_spaced_key(m.group(0))]))
             status_starts.add(m.start())
 
-    for m in lex.status_split_regex.finditer(text):
+    for m in _starting_with(words, lex.status_split_regex, rx["separable_verbs"]):
         phrase = lex.status_separable[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
         if lex.status_negations.search(m.group(0)) or _NOT.search(m.group(0)[:-len(phrase.split()[-1])]) \
                 and "niet" not in phrase:
@@ -465,12 +489,11 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         if m.start() not in status_starts:
             add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_phrases[phrase]))
             status_starts.add(m.start())
-    if rx["gapped_first_words"] is None or words.may_contain(rx["gapped_first_words"]):
-        gapped = list(lex.status_gapped)
-        for m in lex.status_gapped_regex.finditer(text):
-            phrase = gapped[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
-            if not any(x.kind == "STATUS" and x.start <= m.start() < x.end for x in out):
-                add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_gapped[phrase]))
+    gapped = list(lex.status_gapped)
+    for m in _starting_with(words, lex.status_gapped_regex, rx["gapped_first_words"]):
+        phrase = gapped[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        if not any(x.kind == "STATUS" and x.start <= m.start() < x.end for x in out):
+            add(Mention("STATUS", m.start(), m.end(), m.group(0), lex.status_gapped[phrase]))
     for m in words.finditer(lex.record_regex):
         key = _spaced_key(m.group(0))
         if key in lex.national_record:
@@ -513,7 +536,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))
     for m in rx["age_paren"].finditer(text):
         add(Mention("AGE", m.start(), m.end(), m.group(0), int(m.group("n"))))
-    for m in rx["pron"].finditer(text):
+    for m in _starting_with(words, rx["pron"], rx["pron_words"]):
         add(Mention("PRON", m.start(), m.end(), m.group(0), lex.pronouns[m.group(0).lower()]))
     noun_after = rx["noun_after"]
     desc_starts = set()

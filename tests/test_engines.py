@@ -104,3 +104,19 @@ def test_text_words_find_what_the_lists_find():
 ])
 def test_times_scanner_skips_to_digits_only_when_every_notation_starts_with_one(pattern, digit_first):
     assert _starts_with_digit(pattern) is digit_first
+
+
+def test_patterns_tried_only_where_their_first_word_stands_find_what_a_scan_finds():
+    from extract import recognize
+    lex, rx = get_lexicon(), recognize._regexes()
+    texts = ["Ze won; zij-aan-zij met ZE. Hij gaf na 20 km op, x-hij viel uit en ging onderuit. Deze zege.",
+             "Zij haalde de finale van de 400 meter niet. Strandde zij in de halve finale? Die\u0301 ze hij",
+             "zeze hijhij die-hard gafop; HAALDE DE FINALE niet"]
+    for text in texts:
+        words = TextWords(text)
+        for pattern, starts in [(rx["pron"], rx["pron_words"]), (lex.status_split_regex, rx["separable_verbs"]),
+                                (lex.status_gapped_regex, rx["gapped_first_words"])]:
+            assert starts is not None
+            found = [m.span() for m in recognize._starting_with(words, pattern, starts)]
+            assert found == [m.span() for m in pattern.finditer(text)], (text, pattern.pattern[:40])
+        assert [m.span() for m in recognize._descriptions(text, words, rx)] == [m.span() for m in rx["desc"].finditer(text)]

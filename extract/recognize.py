@@ -612,12 +612,31 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
     lex = lex or get_lexicon()
     lower_words_found: list[set[str]] = []
 
-    def lower_words() -> set[str]:
-        if not lower_words_found:
-            lower_words_found.append(set(_LOWER_WORD.findall(text)))
-        return lower_words_found[0]
+    def written_small(word: str) -> bool:
+        """Whether ``word`` is among the words of the text that start with a small letter (_LOWER_WORD.findall)."""
+        if lower_words_found:
+            return word in lower_words_found[0]
+        # most often told by where the word stands: a match of _LOWER_WORD starts there unless a word joined
+        # by a hyphen runs on into it ("ab-cd" is one match); only then are all the words collected
+        i = text.find(word)
+        unsure = False
+        while i >= 0:
+            if i > 0 and text[i - 1] == "-":
+                unsure = True
+            elif (m := _LOWER_WORD.match(text, i)) and m.end() == i + len(word):
+                return True
+            i = text.find(word, i + 1)
+        if not unsure:
+            return False
+        lower_words_found.append(set(_LOWER_WORD.findall(text)))
+        return word in lower_words_found[0]
 
-    quotes = [(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)]
+    quotes_found: list[list[tuple[int, int]]] = []
+
+    def in_quote(pos: int) -> bool:
+        if not quotes_found:  # looked for when first needed
+            quotes_found.append([(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)])
+        return any(a <= pos < b for a, b in quotes_found[0])
     # blocked: is a position inside a span? The spans by start, with the furthest end reached so far
     blocked_spans = sorted(blocked)
     span_starts = [s for s, _ in blocked_spans]
@@ -690,17 +709,17 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         first_is_start = tokens[i][2]
         if first_is_start and len(words) == 1:
             w = words[0]
-            in_quote = any(a <= tokens[i][1] < b for a, b in quotes)  # "Heerlijk!" in speech
-            if w.lower() in STOP_WORDS or w.lower() in lower_words() or w.lower().endswith(lex.adjective_endings) \
-                    or w.lower() in lex.function_words or in_quote:
-                if not in_quote and w.lower() not in lex.function_words:
+            quoted = in_quote(tokens[i][1])  # "Heerlijk!" in speech
+            if w.lower() in STOP_WORDS or written_small(w.lower()) or w.lower().endswith(lex.adjective_endings) \
+                    or w.lower() in lex.function_words or quoted:
+                if not quoted and w.lower() not in lex.function_words:
                     deferred.append((tokens[i][1], tokens[i][1] + len(w), w))
                 i = j
                 continue
         elif len(words) > 1 and (words[0].lower() in lex.titles or words[0].lower().endswith(lex.long_description_heads)):
             i += 1
             continue  # "Wielrenner Jan Bakker", "Racewinnaar Piet de Boer": a role before the name
-        elif first_is_start and len(words) > 1 and (words[0].lower() in STOP_WORDS or words[0].lower() in lower_words()):
+        elif first_is_start and len(words) > 1 and (words[0].lower() in STOP_WORDS or written_small(words[0].lower())):
             i += 1
             continue
         if words[0] in lex.place_prefixes:

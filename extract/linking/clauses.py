@@ -51,11 +51,13 @@ class ClauseMixin:
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS", "POINTS", "LEAD", "WINOBJ")]
         for m in self.lex.conjunction_cut_regex.finditer(text[s:e]):
             cuts.append((s + m.start() + 1, None, False, None))
-        for m in _EN_OR_COMMA.finditer(text[s:e]):
+        # ", X werd tweede", "en Bowe ...": a cut before a new subject (none to find where no one is named)
+        starters = [r for r in ms if r.kind in ("PERSON", "PRON", "DESC", "TEAMREF")]
+        for m in _EN_OR_COMMA.finditer(text[s:e]) if starters else ():
             pos = s + m.start() + 1
             lead_in = self.patterns.clause_lead_in.match(text[s + m.end():e])
             # ", Roemenië werd tweede": a country as a team starts a new clause like a name
-            nxt = next((r for r in ms if r.kind in ("PERSON", "PRON", "DESC", "TEAMREF") and 0 <= r.start - (s + m.end()) <= 1), None)
+            nxt = next((r for r in starters if 0 <= r.start - (s + m.end()) <= 1), None)
             if nxt is None and lead_in and lead_in.group(0):
                 words = lead_in.group(0).split()
                 adverb = len(words) == 1 and words[0].lower() in self.lex.clause_adverbs and m.group(0).startswith(",")

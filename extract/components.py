@@ -32,11 +32,23 @@ def _meta(doc: Doc) -> dict:
     return doc._.sports_meta or {}
 
 
+_TEXT_KEY = ("sports_extract", "text")
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, joined from its tokens once: ``doc.text`` joins them again on every call, and the
+    components read the text many times (a doc's text never changes, even when tokens are merged)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 class Segmenter:
     """Blocks (paragraphs, headings, captions, list lines) and sentence starts."""
 
     def __call__(self, doc: Doc) -> Doc:
-        blocks = recognize.find_blocks(doc.text)
+        blocks = recognize.find_blocks(_text(doc))
         doc._.sports_blocks = blocks
         if len(doc):
             starts = {s for b in blocks for s, _ in b.sentences}
@@ -56,7 +68,7 @@ def _token_arrays(doc: Doc) -> tuple[list[int], list[int], list[int]]:
 
 def _token_texts(doc: Doc, idx: list[int], space_after: list[int]) -> list[str]:
     """Token texts cut from the doc's text: a token ends where the next begins, less its one trailing space."""
-    text = doc.text
+    text = _text(doc)
     ends = idx[1:] + [len(text)]
     return [text[a:b - sp] for a, b, sp in zip(idx, ends, space_after)]
 
@@ -65,7 +77,7 @@ class Recognizer:
     """Times, events, ranks, statuses, records, countries, teams ... as labelled spans."""
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = recognize.find_mentions(doc.text)
+        mentions = recognize.find_mentions(_text(doc))
         doc._.sports_mentions = mentions
         _add_spans(doc, mentions)
         return doc
@@ -85,7 +97,7 @@ class NameFinder:
         tokens = [(w, x, x in starts or i == 0 or words[i - 1] in _OPENERS)
                   for i, (w, x, sp) in enumerate(zip(words, idx, is_space)) if not sp]
         model_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
-        people = recognize.find_people(tokens, doc.text, blocked, lex, model_people)
+        people = recognize.find_people(tokens, _text(doc), blocked, lex, model_people)
         doc._.sports_mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
         _add_spans(doc, people)
         return doc
@@ -97,25 +109,25 @@ class Linker:
     def __call__(self, doc: Doc) -> Doc:
         lex = get_lexicon()
         meta = _meta(doc)
-        blocks = doc._.sports_blocks if doc._.sports_blocks is not None else recognize.find_blocks(doc.text)
+        text = _text(doc)
+        blocks = doc._.sports_blocks if doc._.sports_blocks is not None else recognize.find_blocks(_text(doc))
         mentions = doc._.sports_mentions or []
         people = [m for m in mentions if m.kind == "PERSON"]
         others = [m for m in mentions if m.kind != "PERSON"]
-        article_sport = meta.get("sport") or detect_sport(doc.text, tuple(meta.get("categories") or ()), lex)
+        article_sport = meta.get("sport") or detect_sport(text, tuple(meta.get("categories") or ()), lex)
         doc._.sports_sport = article_sport
         year = regex.search(r"(?:19|20)\d\d", str(meta.get("date") or ""))
         month = regex.search(r"(?:19|20)\d\d-(\d{1,2})", str(meta.get("date") or ""))
         linked, records = [], []
         # a round-up with a section per sport ("Schaatsen", "Wielrennen") is linked section by section
-        for sport, section in sport_sections(doc.text, blocks, article_sport, lex):
+        for sport, section in sport_sections(text, blocks, article_sport, lex):
             if sport is None:  # football, tennis ...: no race results
                 continue
-            rows, recs, _ = link(doc.text, section, others, people, sport, lex, int(year.group(0)) if year else None,
+            rows, recs, _ = link(text, section, others, people, sport, lex, int(year.group(0)) if year else None,
                                  month=int(month.group(1)) if month else None)
             linked += [(sport, r) for r in rows]
             records += recs
         article_id = meta.get("article_id", "")
-        text = doc.text
         results = []
         for sport, r in linked:
             ent = r.entity

@@ -206,7 +206,7 @@ def _regexes():
     compound_endings = [h.casefold() for h in lex.compound_heads]
     head_keys = word_keys(heads) if word_keys(compound_endings) is not None else None
     # a word ending in a compound head, one word a line: "schoolslagzwemmer\n"
-    compound_word_end = re.compile("(?:" + "|".join(map(re.escape, compound_endings)) + r")(?=\n|\Z)") if compound_endings else None
+    compound_word_end = re.compile("(?:" + _trie_pattern(set(compound_endings)) + r")(?=\n|\Z)") if compound_endings else None
     extra = {ch for w in heads | set(lex.determiners) | set(lex.number_words) for ch in w if not regex.match(r"[\w’'\s-]", ch)}
     not_in_desc = re.compile(r"[^\w’'\s" + re.escape("".join(sorted(extra))) + "-]")
     # where a description may start: a determiner and a space (stdlib re, for plain text)

@@ -88,7 +88,7 @@ def test_run_with_bad_inputs_exits_1(mixed_run):
     assert "7 articles, 8 results" in proc.stderr
     assert "2 errors" in proc.stderr
     assert "not UTF-8" in proc.stderr and "JSONL line 3" in proc.stderr
-    assert {p.name for p in out.iterdir()} == {"results.parquet", "records.parquet", "articles.parquet"}
+    assert {p.name for p in out.iterdir()} == {"results.parquet", "records.parquet", "articles.parquet", "manifest.json"}
 
 
 def test_results_with_pyarrow(mixed_run):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import frontmatter
 import regex
 import yaml
 from lxml import etree
@@ -256,111 +257,19 @@ def read_text_article(raw: str, article_id: str, path: str | None = None) -> Sou
                   date=meta.get("date") or meta.get("datum"), source=source, url=url, meta=meta)
 
 
-# Front matter is split as python-frontmatter 1.x (which this replaces) split it: a YAML block between
-# '---' lines, else a JSON object between '{' and '}' lines, at the start of the stripped text.
-_YAML_FENCE = re.compile(r"^-{3,}\s*$", re.MULTILINE)
-_JSON_FENCE = re.compile(r"^(?:{|})$", re.MULTILINE)
-# libyaml's parser when PyYAML has it, as python-frontmatter chose (its error messages are the ones we report);
-# either way the constructor is the safe one: plain data, never objects
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Most posts' front matter is a few lines 'key: "quoted text"', 'key: plain text' and 'key:' with '- item'
-# lines under it. Those are read here, ~10x faster than by yaml, to the values yaml gives (texts, lists of
-# texts, None); anything else (other types, comments, escapes, indentation, other characters) goes to yaml.
-_SIMPLE_YAML_VALUE = r'(?:"([^"\\]*)"|([^ "\'\-?:,\[\]{}#&*!|>%@`][^\n]*?))'
-_SIMPLE_YAML_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,100}):(?: +" + _SIMPLE_YAML_VALUE + ")? *")
-_SIMPLE_YAML_ITEM = re.compile(r"- +" + _SIMPLE_YAML_VALUE + " *")
-# (no tabs, CR, control characters, NEL, line or paragraph separators, BOM)
-_NOT_SIMPLE_YAML_CHAR = re.compile(r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# yaml's implicit resolvers (bool, int, float, null, timestamp ...) by the first character they may match
-_YAML_WILDCARD_RESOLVERS = tuple(pattern for _, pattern in _YAML_LOADER.yaml_implicit_resolvers.get(None, []))
-_YAML_RESOLVERS = {first: tuple(pattern for _, pattern in resolvers) + _YAML_WILDCARD_RESOLVERS
-                   for first, resolvers in _YAML_LOADER.yaml_implicit_resolvers.items() if first is not None}
-
-
-def _is_plain_text(scalar: str) -> bool:
-    """Whether yaml reads this unquoted one-line scalar as this text (and not as a number, date, key ...)."""
-    if ": " in scalar or " #" in scalar or scalar[-1] == ":":
-        return False
-    for pattern in _YAML_RESOLVERS.get(scalar[0], _YAML_WILDCARD_RESOLVERS):
-        if pattern.match(scalar):
-            return False
-    return True
-
-
-def _read_simple_yaml(text: str) -> dict | None:
-    """The mapping of a simple front matter (see above), None when it is not that simple."""
-    if _NOT_SIMPLE_YAML_CHAR.search(text):
-        return None
-    data: dict = {}
-    list_key = None  # the key of an empty value that '- item' lines may follow
-    for line in text.split("\n"):
-        if not line:
-            continue
-        entry = _SIMPLE_YAML_ITEM.fullmatch(line) if line[0] == "-" else _SIMPLE_YAML_ENTRY.fullmatch(line)
-        if entry is None:
-            return None
-        if line[0] == "-":
-            item = entry[1]
-            if item is None:
-                item = entry[2]
-                if not _is_plain_text(item):
-                    return None
-            if list_key is None:
-                return None
-            if data[list_key] is None:
-                data[list_key] = []
-            data[list_key].append(item)
-            continue
-        key, value = entry[1], entry[2]
-        if not _is_plain_text(key):
-            return None
-        if value is None:
-            value = entry[3]
-            if value is not None and not _is_plain_text(value):
-                return None
-        data[key] = value
-        list_key = key if value is None else None
-    return data or None
-
-
-def _load_yaml(text: str):
-    simple = _read_simple_yaml(text)
-    return simple if simple is not None else yaml.load(text, Loader=_YAML_LOADER)
-
-
-def _split_front_matter(raw: str) -> tuple[dict, str]:
-    """(metadata, body) of a post; a text without front matter is all body."""
-    # python-frontmatter replaced CRLF twice (once in loads, once in parse): "\r\r\n" ends as "\n"
-    text = raw.replace("\r\n", "\n").replace("\r\n", "\n").strip()
-    if _YAML_FENCE.match(text):
-        fence, load = _YAML_FENCE, _load_yaml
-    elif _JSON_FENCE.match(text):
-        fence, load = _JSON_FENCE, lambda fm: json.loads("{" + fm + "}")
-    else:
-        return {}, text
-    parts = fence.split(text, 2)
-    if len(parts) < 3:  # no closing fence
-        return {}, text
-    data = load(parts[1])
-    if not isinstance(data, dict):
-        return {}, parts[2].strip()
-    # python-frontmatter passed the metadata on as keyword arguments (Post(content, handler, **metadata)):
-    # a key that is no string, or is 'content' or 'handler', raised TypeError there; kept as it was
-    for key in data:
-        if not isinstance(key, str) or key in ("content", "handler"):
-            raise TypeError(f"front matter key {key!r} cannot be a keyword argument")
-    return data, parts[2].strip()
-
-
 def read_markdown_article(raw: str, article_id: str, path: str | None = None) -> Source:
     """A Jekyll-style post: YAML front matter (title, date, categories), Markdown or HTML body."""
     try:
-        meta, content = _split_front_matter(raw)
+        post = frontmatter.loads(raw)  # a safe YAML loader (libyaml's where PyYAML has it): plain data only
+    except TypeError as exc:  # a key frontmatter cannot take ("2019: x", "content: x")
+        raise InputError(f"unusable front matter key: {exc}") from None
+    except json.JSONDecodeError as exc:  # front matter in braces is read as JSON
+        raise InputError(f"invalid JSON front matter at line {exc.lineno}: {exc.msg}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
-    body = _markdown_to_text(content)
+    meta, body = dict(post.metadata), _markdown_to_text(post.content)
     title = _str(meta.get("title"))
     if title and _looks_like_html(title):
         title = html_to_text(title)

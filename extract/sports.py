@@ -1,10 +1,11 @@
 """Which sport an article (or a section of it) reports: front-matter categories first, then the text."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from .lexicon import Lexicon, TextWords, get_lexicon, text_words
+import regex
+
+from .lexicon import FastPattern, Lexicon, TextWords, compile_regex, get_lexicon, text_words
 
 __all__ = ["detect_sport", "non_race_votes", "sport_sections"]
 
@@ -80,13 +81,13 @@ def may_have_race_section(text: str, lex: Lexicon | None = None) -> bool:
     return bool(_section_heading_regex(lex).search(text))
 
 
-_HEADING_REGEXES: dict[int, tuple[Lexicon, re.Pattern]] = {}  # by lexicon (it is unhashable)
+_HEADING_REGEXES: dict[int, tuple[Lexicon, FastPattern]] = {}  # by lexicon (it is unhashable)
 
 
-def _section_heading_regex(lex: Lexicon) -> re.Pattern:
+def _section_heading_regex(lex: Lexicon) -> FastPattern:
     if id(lex) not in _HEADING_REGEXES:
         names = sorted(lex.category_sport, key=len, reverse=True)
-        pattern = re.compile(r"^[\s:]*(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)",
-                             re.IGNORECASE | re.MULTILINE)
+        pattern = compile_regex(r"^[\s:]*(?:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+                                + r")(?!\w)", regex.IGNORECASE | regex.MULTILINE)
         _HEADING_REGEXES[id(lex)] = (lex, pattern)
     return _HEADING_REGEXES[id(lex)][1]

@@ -142,8 +142,9 @@ _PIPELINES: dict[str | None, object] = {}  # per process: each worker loads its 
 
 
 def worker_pipeline(model: str | None):
-    """The pipeline of this process (loaded on first use)."""
+    """The pipeline of this process (loaded on first use, with what a chunk needs besides: pandas ...)."""
     if model not in _PIPELINES:
+        from . import dataframes, reading  # noqa: F401  (imported now, not during the first chunk)
         from .pipeline import load
 
         _PIPELINES[model] = load(model)

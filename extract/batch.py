@@ -147,7 +147,7 @@ def worker_pipeline(model: str | None):
         from . import dataframes, reading  # noqa: F401  (imported now, not during the first chunk)
         from .pipeline import load
 
-        _PIPELINES[model] = load(model)
+        _PIPELINES[model] = load(model, spans_key=None)  # the Docs are dropped: no span groups to build
     return _PIPELINES[model]
 
 
@@ -457,7 +457,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
     try:
-        nlp = load(model)  # fails here, before any worker starts, on a bad pattern file or model
+        nlp = load(model, spans_key=None)  # fails here, before any worker starts, on a bad pattern file or model
     except OSError as exc:
         raise ModelLoadError(f"cannot load model {model!r}: {exc}") from exc
     params = {"inputs": inputs, "inputs_resolved": [str(Path(p).resolve()) for p in inputs], "model": model, "model_name": model_name(nlp), "chunk_size": chunk_size,

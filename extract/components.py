@@ -74,17 +74,24 @@ def _token_texts(doc: Doc, idx: list[int], space_after: list[int]) -> list[str]:
 
 
 class Recognizer:
-    """Times, events, ranks, statuses, records, countries, teams ... as labelled spans."""
+    """Times, events, ranks, statuses, records, countries, teams ... as mentions, and labelled spans in
+    ``doc.spans[spans_key]`` (None: no spans, for batch runs that keep only the results)."""
+
+    def __init__(self, spans_key: str | None = SPAN_GROUP):
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = recognize.find_mentions(_text(doc))
         doc._.sports_mentions = mentions
-        _add_spans(doc, mentions)
+        _add_spans(doc, mentions, self.spans_key)
         return doc
 
 
 class NameFinder:
     """Athlete names: capitalization and position rules, plus PERSON entities of a loaded model."""
+
+    def __init__(self, spans_key: str | None = SPAN_GROUP):
+        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         lex = get_lexicon()
@@ -99,7 +106,7 @@ class NameFinder:
         model_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         people = recognize.find_people(tokens, _text(doc), blocked, lex, model_people)
         doc._.sports_mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))
-        _add_spans(doc, people)
+        _add_spans(doc, people, self.spans_key)
         return doc
 
 
@@ -163,15 +170,16 @@ class Linker:
         return doc
 
 
-def _add_spans(doc: Doc, mentions) -> None:
-    group = doc.spans[SPAN_GROUP] if SPAN_GROUP in doc.spans else None
-    spans = list(group) if group is not None else []
+def _add_spans(doc: Doc, mentions, key: str | None) -> None:
+    if key is None:
+        return
+    spans = list(doc.spans[key]) if key in doc.spans else []
     for m in mentions:
         span = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
         if span is not None:
             span._.sports_value = m.value
             spans.append(span)
-    doc.spans[SPAN_GROUP] = spans
+    doc.spans[key] = spans
 
 
 @Language.factory("sports_segmenter", assigns=["token.is_sent_start", "doc._.sports_blocks"])
@@ -180,17 +188,19 @@ def make_segmenter(nlp: Language, name: str) -> Segmenter:
     return Segmenter()
 
 
-@Language.factory("sports_recognizer", assigns=["doc.spans", "doc._.sports_mentions", "span._.sports_value"])
-def make_recognizer(nlp: Language, name: str) -> Recognizer:
+@Language.factory("sports_recognizer", assigns=["doc.spans", "doc._.sports_mentions", "span._.sports_value"],
+                  default_config={"spans_key": SPAN_GROUP})
+def make_recognizer(nlp: Language, name: str, spans_key: str | None) -> Recognizer:
     register_extensions()
     get_lexicon()  # fail at load, not on the first document, when a pattern file is bad
-    return Recognizer()
+    return Recognizer(spans_key)
 
 
-@Language.factory("sports_names", assigns=["doc.spans", "doc._.sports_mentions"])
-def make_names(nlp: Language, name: str) -> NameFinder:
+@Language.factory("sports_names", assigns=["doc.spans", "doc._.sports_mentions"],
+                  default_config={"spans_key": SPAN_GROUP})
+def make_names(nlp: Language, name: str, spans_key: str | None) -> NameFinder:
     register_extensions()
-    return NameFinder()
+    return NameFinder(spans_key)
 
 
 @Language.factory("sports_linker", assigns=["doc._.sports_results", "doc._.sports_records", "doc._.sports_sport"])

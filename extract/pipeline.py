@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories in this process)
 from .components import COMPONENT_NAMES
-from .extensions import register_extensions
+from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
 from .reading import Source, iter_sources, read_text_article
 from .sports import detect_sport, may_have_race_section
@@ -32,12 +32,13 @@ class Extraction:
     records: tuple[RecordMention, ...]
 
 
-def load(model: str | os.PathLike | None = None) -> Language:
+def load(model: str | os.PathLike | None = None, *, spans_key: str | None = SPAN_GROUP) -> Language:
     """The spaCy pipeline with the sports components.
 
     ``model``: None picks the best installed Dutch pipeline (nl_core_news_lg/md/sm) and falls
     back to the embedded default, a blank Dutch tokenizer; "blank" forces the default; any
-    other value is a package name or a path for ``spacy.load``.
+    other value is a package name or a path for ``spacy.load``. ``spans_key``: the span group the
+    recognizers fill (``doc.spans``); None for none, where only the results are wanted (batch runs).
     """
     register_extensions()
     if model is None:
@@ -52,10 +53,11 @@ def load(model: str | os.PathLike | None = None) -> Language:
     for name in COMPONENT_NAMES:
         if name in nlp.pipe_names:
             continue
+        config = {"spans_key": spans_key} if name in ("sports_recognizer", "sports_names") else {}
         if name == "sports_segmenter" and first:
-            nlp.add_pipe(name, before=first)
+            nlp.add_pipe(name, before=first, config=config)
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=config)
     return nlp
 
 

@@ -232,3 +232,12 @@ def test_model_people_are_used_by_the_name_finder():
     with_model = find_people(tokens, text, blocked=[], model_people=[(start, start + len("jutta leerdam"))])
     assert without == []
     assert [(m.kind, m.text) for m in with_model] == [("PERSON", "jutta leerdam")]
+
+
+def test_spans_key_none_leaves_doc_spans_empty_and_results_alike():
+    text = "De Japanse Miho Takagi won de 1000 meter bij de vrouwen in 1.13,19."
+    doc = extract.load("blank", spans_key=None)(text)
+    assert not doc.spans and doc._.sports_mentions
+    assert doc._.sports_results == extract.load("blank")(text)._.sports_results
+    custom = extract.load("blank", spans_key="mine")(text)
+    assert "mine" in custom.spans and SPAN_GROUP not in custom.spans

@@ -460,8 +460,10 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
         nlp = load(model, spans_key=None)  # fails here, before any worker starts, on a bad pattern file or model
     except OSError as exc:
         raise ModelLoadError(f"cannot load model {model!r}: {exc}") from exc
-    params = {"inputs": inputs, "inputs_resolved": [str(Path(p).resolve()) for p in inputs], "model": model, "model_name": model_name(nlp), "chunk_size": chunk_size,
-              "articles_per_part": articles_per_part, "version": __version__, "schema_version": SCHEMA_VERSION}
+    # what a resumed run must share with the interrupted one (the number of jobs and the engine may differ)
+    params = {"inputs": inputs, "inputs_resolved": [str(Path(p).resolve()) for p in inputs], "model": model,
+              "model_name": model_name(nlp), "chunk_size": chunk_size, "articles_per_part": articles_per_part,
+              "version": __version__, "schema_version": SCHEMA_VERSION}
     _PIPELINES.setdefault(model, nlp)
     if resume and not (out / STAGING / "run.json").exists() and (out / MANIFEST).exists():
         done = json.loads((out / MANIFEST).read_text())

@@ -26,13 +26,13 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .output import SCHEMA_VERSION, TABLES, arrow_schema
+from .output import SCHEMA_VERSION, TABLES, arrow_schema, write_arrow
 
 __all__ = ["Item", "Chunk", "ChunkOutput", "RunSummary", "ResumeError", "NoInputError", "ModelLoadError", "plan_chunks", "process_chunk", "run_batch",
            "STAGING", "MANIFEST"]
@@ -199,9 +199,7 @@ def _exit_with(pid: int) -> None:
         time.sleep(1.0)
         try:
             os.kill(pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:  # the pid now belongs to someone else's process: ours is gone
+        except (ProcessLookupError, PermissionError):  # gone, or the pid now belongs to someone else
             os._exit(1)
 
 
@@ -288,7 +286,6 @@ class RunSummary:
     engine: str = ""
     startup_s: float = 0.0
     process_s: float = 0.0
-    error_samples: list[str] = field(default_factory=list)
 
 
 class _Staging:
@@ -357,7 +354,7 @@ class _Staging:
         for table in TABLES:
             data = pa.concat_tables([o.tables[table] for o in self.pending])
             rows[table] = data.num_rows
-            _write_parquet_atomic(data, self.dir / table / _part_name(part), self.params)
+            write_arrow(_with_metadata(data, self.params), self.dir / table / _part_name(part))
         chained = hashlib.blake2b((self.committed_fingerprint() + "".join(self.pending_fingerprints)).encode(),
                                   digest_size=12).hexdigest()
         entry = {"part": part, "first_chunk": self.pending[0].index, "last_chunk": self.pending[-1].index,
@@ -411,13 +408,6 @@ def _with_metadata(table: pa.Table, params: dict) -> pa.Table:
             "sports_extract.model": params["model_name"]}
     return table.replace_schema_metadata({**(table.schema.metadata or {}),
                                           **{k.encode(): str(v).encode() for k, v in meta.items()}})
-
-
-def _write_parquet_atomic(table: pa.Table, path: Path, params: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(_with_metadata(table, params), tmp, compression="zstd")
-    os.replace(tmp, path)
 
 
 def _concat_parts(parts: list[Path], target: Path, params: dict) -> None:
@@ -482,6 +472,7 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
         with runner as executor:
             summary.engine = runner.description
             summary.startup_s = time.perf_counter() - started
+
             def count(output: ChunkOutput) -> None:
                 summary.processed += output.articles
                 if on_chunk:

@@ -20,7 +20,7 @@ from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
 from .linking import link
 from .sports import detect_sport, sport_sections
-from .types import RaceResult, RecordMention, Evidence
+from .types import Evidence, RaceResult, RecordMention
 
 __all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
 

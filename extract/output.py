@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 
 from .dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_outputs", "read_metadata"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_arrow", "write_outputs", "read_metadata"]
 
 SCHEMA_VERSION = "1"
 # "object" columns hold lists of strings (an article's front-matter categories)
@@ -27,7 +27,11 @@ def arrow_schema(columns: dict[str, str], metadata: dict[str, str] | None = None
 def write_table(df: pd.DataFrame, path: Path, columns: dict[str, str], metadata: dict[str, str]) -> Path:
     """Write ``df`` to ``path`` as Parquet, via a temporary file renamed into place (never half-written)."""
     schema = arrow_schema(columns, {k: str(v) for k, v in metadata.items()})
-    table = pa.Table.from_pandas(df[list(columns)], schema=schema, preserve_index=False)
+    return write_arrow(pa.Table.from_pandas(df[list(columns)], schema=schema, preserve_index=False), path)
+
+
+def write_arrow(table: pa.Table, path: Path) -> Path:
+    """Write ``table`` to ``path`` as Parquet, via a temporary file renamed into place (never half-written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -5,7 +5,14 @@ from collections import Counter
 
 import regex
 
-from .lexicon import FastPattern, Lexicon, TextWords, compile_regex, get_lexicon, text_words
+from .lexicon import (
+    FastPattern,
+    Lexicon,
+    TextWords,
+    compile_regex,
+    get_lexicon,
+    text_words,
+)
 
 __all__ = ["detect_sport", "non_race_votes", "sport_sections"]
 

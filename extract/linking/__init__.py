@@ -28,8 +28,11 @@ from ..recognize import Block, Mention
 from .clauses import ClauseMixin
 from .entities import EntityMixin
 from .model import (
+    _COMMA_GAP,
+    _COMMA_SPACE,
     _FIELDS,
     _SPACES,
+    _WORD,
     CLASSIFICATIONS,
     REFERENT_KINDS,
     VALUE_KINDS,
@@ -54,14 +57,11 @@ _SPACES_AFTER = regex.compile(r"\s+")
 _WORD_BEFORE = regex.compile(r"(?r)([\w-]+)\s+$")
 _LEAD_WORD = regex.compile(r"\s*(?:\w+\s+)?")
 _BREAK_PUNCTUATION = regex.compile(r"[,.;:()]")
-_COMMA_GAP = regex.compile(r",\s*")
 _HEAD_WORD = regex.compile(r"\s+(?:\p{Ll}+e\s+)?([\w-]+)")  # "de Nederlandse (lichte) dubbeltwee"
 _APPOSITION_LEAD = regex.compile(r"[^.,:;()]{0,40}?[,:]\s*")
 _TEAM_WITH = regex.compile(r"\s+([\w-]+)\s*,?\s+met\s+(?:[\w-]+\s+)?")  # "team, met titelhoudster X"
 _DASH_AFTER = regex.compile(r"\s*-")
-_WORD = regex.compile(r"[\w-]+")
 _COMMA_BEFORE = regex.compile(r"\s*,")
-_COMMA_SPACE = regex.compile(r",\s")
 _COMMA_OR_EN = regex.compile(r",|\ben\b")
 _GENITIVE_S = regex.compile(r"['’]s\b")
 

@@ -6,14 +6,13 @@ from typing import Any
 import regex
 
 from ..recognize import Mention
+from .model import _COMMA_SPACE, _WORD
 
 _RECORD_GAP = regex.compile(r"\s*(?:\([^)]*\))?\s*,?\s*")  # "het record (6.05,10), dat ..."
 _EN_OR_COMMA = regex.compile(r"\sen\s|,\s")
 _CAPITAL_AFTER = regex.compile(r"\s*\p{Lu}")
 _PARENTHESES = regex.compile(r"\([^)]*\)")
-_COMMA_SPACE = regex.compile(r",\s")
 _WORD_APOSTROPHE = regex.compile(r"[\w’'-]+")
-_WORD = regex.compile(r"[\w-]+")
 
 
 class ClauseMixin:

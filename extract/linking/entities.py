@@ -5,13 +5,13 @@ import regex
 
 from ..recognize import Mention
 from .model import (
+    _COMMA_GAP,
+    _WORD,
     Entity,
     fold,
     ok_basic,
 )
 
-_WORD = regex.compile(r"[\w-]+")
-_COMMA_GAP = regex.compile(r",\s*")
 _COMMA_END = regex.compile(r",\s*$")
 _LOWERCASE_AFTER = regex.compile(r"\s+\p{Ll}")
 _GENITIVE_S_GAP = regex.compile(r"['’]s\s+")

@@ -23,6 +23,10 @@ _YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 # regex's pattern-cache lookup on every call, which cost more than the matching itself.
 _NEXT_WORD = regex.compile(r"\s+([\w-]+)")
 _SPACES = regex.compile(r"\s+")
+# small patterns several concerns of the linker use
+_WORD = regex.compile(r"[\w-]+")
+_COMMA_GAP = regex.compile(r",\s*")
+_COMMA_SPACE = regex.compile(r",\s")
 
 
 class LinkPatterns:

@@ -60,9 +60,9 @@ class LinkPatterns:
         self.distance_pair_gap = regex.compile(rf"\s*(?:{lex.distance_joiner})\s+(?:[\w-]+\s+)?")
         number = r"(?<![\d.,])(?:\d{1,2}\.\d{3}|\d{3,5})"
         join = rf"(?:,|\s(?:{lex.distance_joiner}))"
-        self.listed_distance_before = regex.compile(
-            rf"{number}(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?$")
-        self.listed_distance_after = regex.compile(rf"(?:\s*(?:meter|m|km|kilometer))?\s*{join}\s+(?:de\s+)?{number}")
+        unit = "|".join(sorted(map(regex.escape, lex.distance_units), key=len, reverse=True))  # "meter", "km" ...
+        self.listed_distance_before = regex.compile(rf"{number}(?:\s*(?:{unit}))?\s*{join}\s+(?:de\s+)?$")
+        self.listed_distance_after = regex.compile(rf"(?:\s*(?:{unit}))?\s*{join}\s+(?:de\s+)?{number}")
         self.relative_object = regex.compile(rf"(?:,\s*|\s)(?:{'|'.join(lex.demonstrative_pronouns | {'dat'})})\s")
         self.boat_events = lex.crew_events | {"single_sculls"}
         # word lists the linker runs over every sentence or clause, matched with full case folding

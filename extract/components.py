@@ -22,7 +22,7 @@ from .linking import link
 from .sports import detect_sport, sport_sections
 from .types import Evidence, RaceResult, RecordMention
 
-__all__ = ["Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
+__all__ = ["make_doc", "Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
 
 COMPONENT_NAMES = ("sports_segmenter", "sports_recognizer", "sports_names", "sports_linker")
 _OPENERS = ("„", "“", '"', "(", "‘")  # a word after one of these may open a sentence of its own
@@ -35,9 +35,18 @@ def _meta(doc: Doc) -> dict:
 _TEXT_KEY = ("sports_extract", "text")
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` that keeps ``text``: the tokenizer loses no character, so it is the doc's text,
+    and the components need not join it from the tokens."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def _text(doc: Doc) -> str:
-    """The doc's text, joined from its tokens once: ``doc.text`` joins them again on every call, and the
-    components read the text many times (a doc's text never changes, even when tokens are merged)."""
+    """The doc's text, joined from its tokens once: ``doc.text`` joins them again on every call (a Python
+    loop over the tokens), and the components read the text many times (a doc's text never changes, even
+    when tokens are merged)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text

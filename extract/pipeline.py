@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories in this process)
-from .components import COMPONENT_NAMES
+from .components import COMPONENT_NAMES, make_doc
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
 from .reading import Source, iter_sources, read_text_article
@@ -86,7 +86,7 @@ def _default_nlp() -> Language:
 
 
 def _doc_for(nlp: Language, source: Source, sport: str | None = None):
-    doc = nlp.make_doc(source.text)
+    doc = make_doc(nlp, source.text)
     doc._.sports_meta = {"article_id": source.article_id, "date": source.date, "title": source.title,
                          "categories": source.categories, **({"sport": sport} if sport else {})}
     return doc

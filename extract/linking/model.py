@@ -4,11 +4,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import warnings
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
+from spacy.lang.nl.stop_words import STOP_WORDS as _COMMON_WORDS
 
+from ..lexicon import is_plain
 from ..recognize import Mention
 
 if TYPE_CHECKING:
@@ -70,6 +74,15 @@ class LinkPatterns:
         self.field_lead = FoldTwins(lex.field_lead_regex)
         self.stage_race = FoldTwins(lex.stage_race_regex)
         self.event_cues = {sport: [(code, FoldTwins(rx)) for code, rx in cues] for sport, cues in lex.event_cues.items()}
+        self._required: dict[int, tuple[Any, tuple[tuple[str, ...], ...] | None]] = {}
+
+    def required(self, pattern) -> tuple[tuple[str, ...], ...] | None:
+        """required_strings of ``pattern`` (a compiled pattern or FoldTwins), found once."""
+        hit = self._required.get(id(pattern))
+        if hit is None:  # the pattern is kept with its strings, so that its id is never another's
+            rx = pattern.full if isinstance(pattern, FoldTwins) else pattern
+            hit = self._required[id(pattern)] = (pattern, required_strings(getattr(rx, "exact", rx)))
+        return hit[1]
 
 
 def _folding_changers() -> regex.Pattern:
@@ -109,6 +122,161 @@ class FoldTwins:
         self.full = self.simple = rx
         if isinstance(rx, regex.Pattern) and rx.flags & regex.FULLCASE and not FOLDING_CHANGERS.search(rx.pattern):
             self.simple = regex.compile("(?-f)" + rx.pattern, rx.flags)
+
+
+# --- Skipping sentences a pattern cannot match ---------------------------------------------------------------
+# Most of the linker's per-sentence patterns are word lists that match in few sentences. Every match of such a
+# pattern holds one of a few plain strings ("waar", "die", "dat" ...); where a sentence holds none of them
+# (case-folded), scanning it is skipped. The strings are found once per document (LiteralGate).
+try:
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    _sre = _sre_parser = None
+
+_MAX_STRINGS = 64  # a longer list of alternatives is left alone (only a prefilter: it may always say "maybe")
+_MAX_REQUIRED = 3  # of the sets of strings a match needs one of each, the first few are looked for
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Z]")  # \p{Ll}: regex only; read as a character of no list
+
+
+class _NotReadable(Exception):
+    """The pattern means something else to regex than re's parser reads."""
+
+
+def _literal(code: int) -> str | None:
+    """A pattern character that only itself (case aside) matches in plain text, case-folded: ASCII or a plain
+    character without case ("–", "’")."""
+    c = chr(code)
+    if c in "{}":
+        raise _NotReadable  # "(?:abc){e<=1}": regex reads a fuzzy match, re a brace
+    if code < 0x80:
+        return c.lower()
+    return c if c.lower() == c.upper() == c.casefold() == c and is_plain(c) else None
+
+
+def _exact(items) -> set[str] | None:
+    """The case-folded strings the parsed ``items`` match, when they are few and nothing else; else None."""
+    out = {""}
+    for op, av in items:
+        strings = _exact_item(op, av)
+        if strings is None:
+            return None
+        out = {a + b for a in out for b in strings}
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _exact_item(op, av) -> set[str] | None:
+    if op is _sre.LITERAL:
+        c = _literal(av)
+        return {c} if c is not None else None
+    if op is _sre.IN:
+        chars = {_literal(v) if o is _sre.LITERAL else None for o, v in av}
+        return None if None in chars else chars
+    if op is _sre.SUBPATTERN:
+        return _exact(av[3])
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _exact(branch)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _MAX_STRINGS else None
+    return None
+
+
+def _candidates(items) -> list[set[str]]:
+    """Sets of case-folded strings of which every match of the parsed ``items`` holds one (each set alone)."""
+    candidates: list[set[str]] = []
+    run = {""}  # the strings of the exact items right before: their product
+    for op, av in items:
+        strings = _exact_item(op, av)
+        if strings is not None:
+            joined = {a + b for a in run for b in strings}
+            if len(joined) <= _MAX_STRINGS:
+                run = joined
+                continue
+            candidates.append(run)
+            run = strings
+            continue
+        candidates.append(run)
+        run = {""}
+        if op is _sre.SUBPATTERN:
+            inner = _required(av[3])
+        elif op is _sre.ATOMIC_GROUP:
+            inner = _required(av)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        elif op is _sre.BRANCH:
+            parts = [_required(branch) for branch in av[1]]
+            inner = None if None in parts else set().union(*parts)
+        else:
+            inner = None  # zero-width, a class, an optional part ...: nothing required
+        if inner is not None:
+            candidates.append(inner)
+    candidates.append(run)
+    usable = [c for c in candidates if c and "" not in c and len(c) <= _MAX_STRINGS]
+    # the set that tells most sentences apart first: the longest shortest string (a common word counts as
+    # shorter: "voor" stands in most sentences), then the fewest strings
+    return sorted(usable, key=lambda c: (min(len(w) - 2 * (w in _COMMON_WORDS) for w in c), -len(c)), reverse=True)
+
+
+def _required(items) -> set[str] | None:
+    """The best of _candidates(items), or None."""
+    found = _candidates(items)
+    return found[0] if found else None
+
+
+def required_strings(pattern) -> tuple[tuple[str, ...], ...] | None:
+    """Tuples of case-folded strings of which every match of ``pattern`` (a compiled pattern), in plain text,
+    holds one each (a verb and its particle ...), the most telling first; None when none is found."""
+    if _sre_parser is None:
+        return None
+    source = _PROPERTY.sub("\ue000", pattern.pattern)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set": regex reads it otherwise
+            parsed = _sre_parser.parse(source, re.VERBOSE if pattern.flags & regex.VERBOSE else 0)
+        found = _candidates(list(parsed))[:_MAX_REQUIRED]
+    except (re.error, Warning, RecursionError, _NotReadable):
+        return None
+    return tuple(tuple(sorted(c)) for c in found) or None
+
+
+class LiteralGate:
+    """Where the required strings of patterns stand in one text: a sentence that holds none of a pattern's
+    strings cannot match it. Only plain texts (is_plain) are gated: there case folding keeps every position."""
+
+    __slots__ = ("folded", "_starts")
+
+    def __init__(self, text: str):
+        self.folded = text.casefold() if is_plain(text) else None
+        self._starts: dict[tuple[str, ...], list[int]] = {}
+
+    def may_match(self, required: tuple[tuple[str, ...], ...] | None, start: int, end: int) -> bool:
+        """False when text[start:end] holds none of the strings of one of the ``required`` tuples
+        (required_strings), so the pattern cannot match there."""
+        if required is None or self.folded is None:
+            return True
+        for strings in required:
+            starts = self._starts.get(strings)
+            if starts is None:
+                starts = self._starts[strings] = self._find(strings)
+            i = bisect_left(starts, start)
+            if i == len(starts) or starts[i] >= end:
+                return False
+        return True
+
+    def _find(self, strings: tuple[str, ...]) -> list[int]:
+        folded, found = self.folded, []
+        for s in strings:
+            i = folded.find(s)
+            while i >= 0:
+                found.append(i)
+                i = folded.find(s, i + 1)
+        found.sort()
+        return found
 
 
 _LINK_PATTERNS: dict[int, tuple[Lexicon, LinkPatterns]] = {}

@@ -34,12 +34,13 @@ import pyarrow.parquet as pq
 
 from .output import SCHEMA_VERSION, TABLES, arrow_schema, write_arrow
 
-__all__ = ["Item", "Chunk", "ChunkOutput", "RunSummary", "ResumeError", "NoInputError", "ModelLoadError", "plan_chunks", "process_chunk", "run_batch",
+__all__ = ["Item", "Chunk", "ChunkOutput", "RunSummary", "ResumeError", "NoInputError", "ModelLoadError", "OutputFolderError", "plan_chunks", "process_chunk", "run_batch",
            "STAGING", "MANIFEST"]
 
 STAGING = ".partial"  # the folder inside OUT where a run's parts wait until the run is complete
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"
+_OUTPUT_NAMES = {f"{t}.parquet" for t in TABLES} | set(TABLES) | {MANIFEST, STAGING}
 DEFAULT_CHUNK_SIZE = 200  # articles a task: small enough to keep every worker busy to the end
 DEFAULT_ARTICLES_PER_PART = 10_000  # articles a part file; the parent holds one part's tables until it is written
 
@@ -56,6 +57,32 @@ class NoInputError(Exception):
     """No article file under the inputs: nothing to run, and nothing is written."""
 
 
+class OutputFolderError(Exception):
+    """The output folder cannot take a run: it lies in an input folder, or holds files that are not ours."""
+
+
+def check_output_folder(out: Path, inputs: list[str]) -> None:
+    """Refuse an output folder inside an input folder (or the other way round), and one that holds files
+    other than a run's output: a run writes only its own files, and never into the input tree."""
+    real_out = out.resolve()
+    for p in inputs:
+        real_in = Path(p).resolve()
+        if real_in.is_dir() and (real_out == real_in or real_in in real_out.parents):
+            raise OutputFolderError(f"the output folder {out} is inside the input folder {p}: the input tree is "
+                                    "never written to (and the tables would be input next time); choose another --out")
+        if real_out in real_in.parents:
+            raise OutputFolderError(f"the input {p} is inside the output folder {out}; choose another --out")
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(f"the output {out} is a file, not a folder")
+    if out.is_dir():
+        # ours: the tables (files or dataset folders), the manifest, the staging folder; hidden files (.gitkeep)
+        foreign = sorted(e.name for e in out.iterdir() if e.name not in _OUTPUT_NAMES and not e.name.startswith("."))
+        if foreign:
+            raise OutputFolderError(f"the output folder {out} holds files that are not sports-extract output "
+                                    f"({', '.join(foreign[:3])}{' ...' if len(foreign) > 3 else ''}); choose a new or "
+                                    "empty folder for --out")
+
+
 # --- planning ----------------------------------------------------------------------------------
 
 
@@ -68,6 +95,7 @@ class Item:
     byte_range: tuple[int, int] | None = None
     first_line: int = 1
     articles: int = 1
+    problem: str | None = None  # why the file is not read (a FIFO, a dangling link ...): its error row
 
 
 @dataclass(frozen=True)
@@ -88,32 +116,39 @@ class Chunk:
         return h.hexdigest()
 
 
-def _jsonl_items(file: Path, root: Path, lines_per_item: int) -> Iterator[Item]:
-    """A JSONL file in ranges of ``lines_per_item`` lines, by byte offsets (read once, never held)."""
+def _jsonl_items(file: str, root: str, lines_per_item: int) -> Iterator[Item]:
+    """A JSONL file in ranges of ``lines_per_item`` lines, by byte offsets (read in blocks: no line is held)."""
     start, first, count, pos = 0, 1, 0, 0
-    with file.open("rb") as f:
-        for line in f:
-            pos += len(line)
-            count += 1
-            if count == lines_per_item:
-                yield Item(str(file), str(root), (start, pos), first, count)
-                start, first, count = pos, first + count, 0
+    with open(file, "rb") as f:
+        while block := f.read(1 << 20):
+            at = 0
+            while (newline := block.find(b"\n", at)) != -1:
+                count, at = count + 1, newline + 1
+                if count == lines_per_item:
+                    yield Item(file, root, (start, pos + at), first, count)
+                    start, first, count = pos + at, first + count, 0
+            pos += len(block)
+            last = block[-1:]
+    if pos > start and last != b"\n":
+        count += 1  # a last line without a newline
     if count or not start:
-        yield Item(str(file), str(root), (start, pos) if start else None, first, max(count, 1))
+        yield Item(file, root, (start, pos) if start else None, first, max(count, 1))
 
 
-def plan_chunks(inputs: Iterable[str | os.PathLike], chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[Chunk]:
+def plan_chunks(inputs: Iterable[str | os.PathLike], chunk_size: int = DEFAULT_CHUNK_SIZE,
+                follow_links: bool = False) -> Iterator[Chunk]:
     """The input as numbered chunks of about ``chunk_size`` articles, streamed while the folders are walked."""
     from .reading import discover
 
     base = os.getcwd()
     index, items, n = 0, [], 0
-    for file, root in discover(inputs):
-        try:
-            parts = list(_jsonl_items(file, root, chunk_size)) if file.suffix.lower() == ".jsonl" else [
-                Item(str(file), str(root))]
-        except OSError:  # unreadable: the reader reports it as the file's error row
-            parts = [Item(str(file), str(root))]
+    for found in discover(inputs, follow_links):
+        parts = [Item(found.file, found.root, problem=found.problem)]
+        if found.suffix.lower() == ".jsonl" and not found.problem:
+            try:
+                parts = list(_jsonl_items(found.file, found.root, chunk_size))
+            except OSError:  # unreadable: the reader reports it as the file's error row
+                pass
         for item in parts:
             items.append(item)
             n += item.articles
@@ -151,19 +186,26 @@ def worker_pipeline(model: str | None):
     return _PIPELINES[model]
 
 
-def process_chunk(chunk: Chunk, model: str | None = None, batch_size: int = 64) -> ChunkOutput:
-    """Read, extract and tabulate the articles of ``chunk`` (runs in a worker process)."""
+def process_chunk(chunk: Chunk, model: str | None = None, batch_size: int = 64, limits=None) -> ChunkOutput:
+    """Read, extract and tabulate the articles of ``chunk`` (runs in a worker process). ``limits``: a
+    reading.Limits (default: its defaults)."""
     from .dataframes import frames
     from .pipeline import extract_sources
-    from .reading import read_file
+    from .reading import DEFAULT_LIMITS, failed_file, read_file
 
     started = time.perf_counter()
     nlp = worker_pipeline(model)
-    # a worker of a cluster may run elsewhere: relative paths are taken from where the run was planned
-    sources = (s for item in chunk.items
-               for s in read_file(Path(chunk.base, item.path), Path(chunk.base, item.root), item.byte_range,
-                                  item.first_line, shown=item.path))
-    results, records, articles = frames(extract_sources(sources, nlp, batch_size))
+    limits = limits or DEFAULT_LIMITS
+
+    def sources(item: Item):
+        if item.problem:
+            return [failed_file(item.path, item.root, item.problem)]
+        # a worker of a cluster may run elsewhere: relative paths are taken from where the run was planned
+        return read_file(Path(chunk.base, item.path), Path(chunk.base, item.root), item.byte_range, item.first_line,
+                         shown=item.path, limits=limits)
+
+    results, records, articles = frames(extract_sources((s for item in chunk.items for s in sources(item)), nlp,
+                                                        batch_size))
     tables = {}
     for name, df in (("results", results), ("records", records), ("articles", articles)):
         tables[name] = pa.Table.from_pandas(df[list(TABLES[name])], schema=arrow_schema(TABLES[name]),
@@ -432,20 +474,24 @@ def _write_atomic(path: Path, text: str) -> None:
 def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, jobs: int = 1,
               engine: str = "local", scheduler: str | None = None, model: str | None = None,
               chunk_size: int = DEFAULT_CHUNK_SIZE, articles_per_part: int = DEFAULT_ARTICLES_PER_PART,
-              layout: str = "auto", batch_size: int = 64, resume: bool = False,
-              on_chunk: Callable[[ChunkOutput], None] | None = None) -> RunSummary:
+              layout: str = "auto", batch_size: int = 64, resume: bool = False, limits=None,
+              follow_links: bool = False, on_chunk: Callable[[ChunkOutput], None] | None = None) -> RunSummary:
     """Extract every article under ``inputs`` into ``out_dir`` (see the module's docstring).
 
     ``engine``: "local" (``jobs`` processes; 1 runs in this process) or "dask" (``scheduler`` an address,
     else a LocalCluster of ``jobs`` workers). ``resume``: finish the interrupted run in ``out_dir``.
+    ``limits``: a reading.Limits; ``follow_links``: follow symbolic links that lead out of an input folder.
     ``on_chunk`` is called in the parent for every chunk done (progress).
     """
     from . import __version__
     from .pipeline import load, model_name
+    from .reading import DEFAULT_LIMITS
 
+    limits = limits or DEFAULT_LIMITS
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     out = Path(out_dir)
+    check_output_folder(out, inputs)
     try:
         nlp = load(model, spans_key=None)  # fails here, before any worker starts, on a bad pattern file or model
     except OSError as exc:
@@ -453,13 +499,14 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
     # what a resumed run must share with the interrupted one (the number of jobs and the engine may differ)
     params = {"inputs": inputs, "inputs_resolved": [str(Path(p).resolve()) for p in inputs], "model": model,
               "model_name": model_name(nlp), "chunk_size": chunk_size, "articles_per_part": articles_per_part,
-              "version": __version__, "schema_version": SCHEMA_VERSION}
+              "max_article_bytes": limits.article_bytes, "max_line_chars": limits.line_chars,
+              "follow_links": follow_links, "version": __version__, "schema_version": SCHEMA_VERSION}
     _PIPELINES.setdefault(model, nlp)
     if resume and not (out / STAGING / "run.json").exists() and (out / MANIFEST).exists():
         done = json.loads((out / MANIFEST).read_text())
         if done.get("params") == params:  # killed after publishing, or resumed twice: nothing left to do
             return RunSummary(**done["counts"], layout=done["layout"], engine="(already complete)")
-    chunks = plan_chunks(inputs, chunk_size)
+    chunks = plan_chunks(inputs, chunk_size, follow_links)
     ahead = list(itertools.islice(chunks, max(jobs, 1)))
     if not ahead:
         raise NoInputError("no article files (.txt .md .html .jsonl) found in " + " ".join(inputs))
@@ -478,7 +525,8 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
                 if on_chunk:
                     on_chunk(output)
 
-            _run_chunks(itertools.chain(ahead, chunks), executor, staging, runner.slots, model, batch_size, count)
+            _run_chunks(itertools.chain(ahead, chunks), executor, staging, runner.slots, (model, batch_size, limits),
+                        count)
         staging.flush()
     for p in staging.parts:
         summary.articles += p["rows"]["articles"]
@@ -497,9 +545,11 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
     return summary
 
 
-def _run_chunks(chunks: Iterator[Chunk], executor: cf.Executor, staging: _Staging, slots: int, model: str | None,
-                batch_size: int, on_chunk) -> None:
-    """Submit chunks (a bounded number in flight, so memory stays flat), hand them to staging in order."""
+def _run_chunks(chunks: Iterator[Chunk], executor: cf.Executor, staging: _Staging, slots: int, settings: tuple,
+                on_chunk) -> None:
+    """Submit chunks (a bounded number in flight, so memory stays flat), hand them to staging in order.
+    ``settings``: process_chunk's arguments after the chunk (model, batch size, limits)."""
+    model, batch_size, limits = settings
     skip = staging.committed_chunks
     in_flight: dict[cf.Future, Chunk] = {}
     done: dict[int, tuple[ChunkOutput, str]] = {}
@@ -515,7 +565,7 @@ def _run_chunks(chunks: Iterator[Chunk], executor: cf.Executor, staging: _Stagin
             try:
                 output = fut.result()
             except Exception:  # noqa: BLE001 - a worker died or failed: redo the chunk here, article by article
-                output = process_chunk(chunk, model, batch_size=1)
+                output = process_chunk(chunk, model, 1, limits)
             done[chunk.index] = (output, chunk.fingerprint())
             if on_chunk:
                 on_chunk(output)
@@ -532,9 +582,9 @@ def _run_chunks(chunks: Iterator[Chunk], executor: cf.Executor, staging: _Stagin
             _check_resumed_input(staging, written)
             checked = True
         try:
-            future = executor.submit(process_chunk, chunk, model, batch_size)
+            future = executor.submit(process_chunk, chunk, *settings)
         except (cf.BrokenExecutor, RuntimeError):  # the pool is gone (a worker was killed): go on in this process
-            future = _InProcess().submit(process_chunk, chunk, model, batch_size)
+            future = _InProcess().submit(process_chunk, chunk, *settings)
         in_flight[future] = chunk
         while len(in_flight) >= 2 * max(slots, 1):
             collect()

@@ -61,12 +61,19 @@ def _cores() -> int:
                    "the run fits one part.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per spaCy batch (nlp.pipe) inside a task.")
+@click.option("--max-article-bytes", default=1_000_000, show_default=True, type=click.IntRange(1), metavar="N",
+              help="Read at most N bytes of a file (the rest is cut, noted in articles.warnings); a JSONL line "
+                   "over N bytes is an error row.")
+@click.option("--max-line-chars", default=10_000, show_default=True, type=click.IntRange(1), metavar="N",
+              help="Cut longer lines of an article's text to N characters (noted in articles.warnings).")
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links that lead out of an input folder (default: an error row each).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No closing summary.")
 def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | None, engine: str,
         scheduler: str | None, resume: bool, chunk_size: int, part_size: int, layout: str, batch_size: int,
-        progress: bool | None, quiet: bool) -> None:
+        max_article_bytes: int, max_line_chars: int, follow_links: bool, progress: bool | None, quiet: bool) -> None:
     """Extract results from the articles in INPUTS (files or folders, walked recursively).
 
     Reads .txt (with an optional metadata header), .md (YAML front matter and a Markdown
@@ -80,8 +87,9 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | 
     """
     from tqdm import tqdm
 
-    from .batch import ModelLoadError, NoInputError, ResumeError, run_batch
+    from .batch import ModelLoadError, NoInputError, OutputFolderError, ResumeError, run_batch
     from .lexicon import PatternFileError
+    from .reading import Limits
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -95,14 +103,15 @@ def run(inputs: tuple[Path, ...], out_dir: Path, model: str | None, jobs: int | 
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, scheduler=scheduler, model=model,
                             chunk_size=chunk_size, articles_per_part=part_size, layout=layout,
-                            batch_size=batch_size, resume=resume, on_chunk=lambda c: bar.update(c.articles))
+                            batch_size=batch_size, resume=resume, limits=Limits(max_article_bytes, max_line_chars),
+                            follow_links=follow_links, on_chunk=lambda c: bar.update(c.articles))
     except PatternFileError as exc:
         click.echo(f"sports-extract: bad pattern file: {exc}", err=True)
         sys.exit(EXIT_FAILED)
     except ResumeError as exc:
         click.echo(f"sports-extract: cannot resume: {exc}", err=True)
         sys.exit(EXIT_FAILED)
-    except (NoInputError, ModelLoadError) as exc:
+    except (NoInputError, ModelLoadError, OutputFolderError) as exc:
         click.echo(f"sports-extract: {exc}", err=True)
         sys.exit(EXIT_FAILED)
     except OSError as exc:

@@ -26,7 +26,7 @@ RECORD_COLUMNS = {
 ARTICLE_COLUMNS = {
     "article_id": "string", "path": "string", "title": "string", "date": "string", "source": "string",
     "url": "string", "sport": "string", "categories": "object", "n_results": "Int32", "n_records": "Int32",
-    "error": "string",
+    "error": "string", "encoding": "string", "warnings": "object",
 }
 
 

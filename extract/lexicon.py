@@ -8,6 +8,7 @@ once per process.
 """
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 import sys
@@ -83,7 +84,8 @@ SPECS: dict[str, dict] = {
     "times": {"notations": [{"name": str, "regex": str, "reading?": str, "sports?": Words}], "joiners": Words,
               "units": {"hours": Words, "minutes": Words, "seconds": Words},
               "clock_before": Words, "not_time_after": Words},
-    "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words},
+    "layout": {"caption_markers": Words, "heading_max_words": int, "metadata_keys": Words, "abbreviations": Words,
+               "legacy_encodings": Words},
     "linking": {"overtaken_verbs": Words, "overtaken_ends": Words, "just_ahead": Words, "clause_conjunctions": Words, "predicate_joiners": Words, "subordinating_conjunctions?": Words, "likeness_words?": Words,
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
@@ -186,6 +188,13 @@ def validate(file: str, data: Any) -> dict:
             _check_regexes(file, f"notations[{i}].regex", [n["regex"]], indexed=False)
             if n.get("reading", "seconds_or_minutes") != "seconds_or_minutes":
                 raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
+    if name == "layout":
+        for i, encoding in enumerate(body["legacy_encodings"]):
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise PatternFileError(file, f"legacy_encodings[{i}]", "the name of a Python codec (cp1252 ...)",
+                                       encoding) from None
     if name == "sports":
         for sport, spec in body["non_race_sports"].items():
             _check_regexes(file, f"non_race_sports.{sport}.patterns", spec["patterns"])
@@ -928,6 +937,7 @@ class Lexicon:
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]
         self.metadata_keys = {k.lower() for k in lay["metadata_keys"]}
+        self.legacy_encodings = tuple(lay["legacy_encodings"])
         self.abbreviation_end = regex.compile(
             r"(?:^|\s)(?:\d{1,3}\.|\p{Lu}\.|" + "|".join(map(regex.escape, lay["abbreviations"])) + r")$", regex.IGNORECASE)
         gn = r["given_names"]

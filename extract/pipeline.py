@@ -99,7 +99,7 @@ def _extraction(source: Source, doc=None, error: str | None = None) -> Extractio
     article = Article(article_id=source.article_id, path=source.path, title=source.title, date=source.date,
                       source=source.source, url=source.url, sport=sport, text=source.text,
                       categories=source.categories, n_results=len(results), n_records=len(records),
-                      error=error or source.error)
+                      error=error or source.error, encoding=source.encoding, warnings=tuple(source.warnings))
     return Extraction(article, results, records)
 
 

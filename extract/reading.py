@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +20,12 @@ import regex
 import yaml
 from lxml import etree
 
+from .decoding import NotText, clean_text, decode
 from .lexicon import get_lexicon
+from .walk import SUFFIXES, Found, display_name, suffix_of, walk
 
-__all__ = ["Source", "InputError", "SUFFIXES", "iter_sources", "read_text_article", "html_to_text", "discover", "read_file"]
-
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+__all__ = ["Source", "InputError", "Limits", "SUFFIXES", "iter_sources", "read_text_article", "html_to_text",
+           "discover", "read_file"]
 
 BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "blockquote",
               "figcaption", "figure", "section", "article", "header", "footer", "pre", "dd", "dt")
@@ -47,6 +49,23 @@ class InputError(Exception):
     """An input file that cannot be read as an article; the message says why."""
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one article, so that a huge or hostile input costs bounded time and memory. What goes
+    over is cut, and the cut is noted in the article's warnings (a JSONL line over ``article_bytes``,
+    which cannot be cut and still be JSON, is an error)."""
+
+    article_bytes: int = 1_000_000  # news reports are 2-50 kB
+    line_chars: int = 10_000  # a paragraph is one line; the longest of 8,460 posts is under 1,000
+
+    def __post_init__(self) -> None:
+        if self.article_bytes < 1 or self.line_chars < 1:
+            raise ValueError(f"limits must be positive: {self}")
+
+
+DEFAULT_LIMITS = Limits()
+
+
 @dataclass
 class Source:
     article_id: str
@@ -59,6 +78,8 @@ class Source:
     categories: tuple[str, ...] = ()
     error: str | None = None
     meta: dict = field(default_factory=dict)
+    encoding: str | None = None  # how the file's bytes were read ("utf-8", "cp1252" ...)
+    warnings: tuple[str, ...] = ()  # what was mended or cut on the way (see decoding.decode, Limits)
 
 
 def _tidy(text: str) -> str:
@@ -297,93 +318,112 @@ def read_jsonl(raw: str, file_id: str, path: str | None = None, first_line: int 
     """One article per line: an object with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
     ``first_line``: the line number of ``raw``'s first line in its file (a batch reads a big file in parts)."""
     for n, line in enumerate(raw.splitlines(), first_line):
-        if not line.strip():
-            continue
-        article_id = f"{file_id}#{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Source(article_id, path, "", error=f"{path or file_id}: JSONL line {n}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield Source(article_id, path, "",
-                         error=f"{path or file_id}: JSONL line {n}: expected an object, got {type(obj).__name__}")
-            continue
-        if obj.get("id") is not None:
-            article_id = f"{file_id}#{obj['id']}"
-        text = obj.get("text")
-        if not isinstance(text, str):
-            yield Source(article_id, path, "", error=f"{path or file_id}: JSONL line {n}: missing field 'text'")
-            continue
-        title = _str(obj.get("title"))
-        body = html_to_text(text) if _looks_like_html(text) else _tidy(text)
-        full = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-        cats = obj.get("categories") or ()
-        yield Source(article_id, path, full, title=title, date=_str(obj.get("date")), url=_str(obj.get("url")),
-                     source=_str(obj.get("source") or obj.get("url")),
-                     categories=tuple(str(c) for c in cats) if isinstance(cats, list) else ())
+        if line.strip():
+            yield _jsonl_article(line, n, file_id, path)
 
 
-def _suffix(name: str) -> str:
-    """A file name's extension as pathlib gives it (".md"; "" for ".hidden" or "name.")."""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
+def _jsonl_article(line: str, n: int, file_id: str, path: str | None) -> Source:
+    article_id, where = f"{file_id}#{n}", f"{path or file_id}: JSONL line {n}"
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Source(article_id, path, "", error=f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Source(article_id, path, "", error=f"{where}: not usable JSON (nested too deeply)")
+    if not isinstance(obj, dict):
+        return Source(article_id, path, "", error=f"{where}: expected an object, got {type(obj).__name__}")
+    if obj.get("id") is not None:
+        article_id = f"{file_id}#{obj['id']}"
+    text = obj.get("text")
+    if text is None:
+        return Source(article_id, path, "", error=f"{where}: missing field 'text'")
+    if not isinstance(text, str):
+        return Source(article_id, path, "", error=f"{where}: field 'text' is {type(text).__name__}, not a string")
+    title = _str(obj.get("title"))
+    body = html_to_text(text) if _looks_like_html(text) else _tidy(text)
+    full = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    cats = obj.get("categories") or ()
+    return Source(article_id, path, full, title=title, date=_str(obj.get("date")), url=_str(obj.get("url")),
+                  source=_str(obj.get("source") or obj.get("url")),
+                  categories=tuple(str(c) for c in cats) if isinstance(cats, list) else ())
 
 
-def _article_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str, Path, str]]:
-    """(file, its path below the root, root, suffix) for every article file under ``paths``, in a stable
-    order; the strings are the ones pathlib gives (str(Path(folder) / name)), built once per folder."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for dirpath, dirnames, filenames in os.walk(path):
-                dirnames.sort()
-                folder = Path(dirpath)
-                folder_prefix = str(folder / "x")[:-1]  # what pathlib writes before a name: "" for ".", "/" for "/"
-                below_root = folder.relative_to(path).as_posix()
-                below_prefix = "" if below_root == "." else below_root + "/"
-                for name in sorted(filenames):
-                    suffix = _suffix(name)
-                    if suffix.lower() in SUFFIXES and not name.startswith("."):
-                        yield folder_prefix + name, below_prefix + name, path, suffix
-        elif path.exists():
-            yield str(path), path.relative_to(path.parent).as_posix(), path.parent, path.suffix
-        else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
+def _jsonl_sources(file: str, file_id: str, name: str, byte_range: tuple[int, int] | None, first_line: int,
+                   limits: Limits) -> Iterator[Source]:
+    """The articles of a JSONL file (or of a range of its lines), read a line at a time: a line over
+    ``limits.article_bytes`` is skipped unread (an error row), so no line costs more memory than that."""
+    try:
+        f = os.fdopen(_open_regular(file), "rb")
+    except (OSError, InputError) as exc:
+        yield _failed(file_id, name, str(exc) if isinstance(exc, InputError) else
+                      f"cannot read ({exc.strerror or type(exc).__name__})")
+        return
+    with f:
+        left = None
+        if byte_range is not None:
+            f.seek(byte_range[0])
+            left = byte_range[1] - byte_range[0]
+        n = first_line - 1
+        while left is None or left > 0:
+            line = f.readline(limits.article_bytes + 1 if left is None else min(left, limits.article_bytes + 1))
+            if not line:
+                break
+            n += 1
+            size = len(line)
+            while size > limits.article_bytes and not line.endswith(b"\n"):  # too long: skip to its end
+                line = f.readline(1 << 20)
+                if not line:
+                    break
+                size += len(line)
+            if left is not None:
+                left -= size
+            if size > limits.article_bytes:
+                yield Source(f"{file_id}#{n}", name, "", error=f"{name}: JSONL line {n}: {size:,} bytes, over the "
+                             f"limit of {limits.article_bytes:,} for an article (--max-article-bytes)")
+                continue
+            if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            if not line.strip():
+                continue
+            try:
+                decoded = decode(line, get_lexicon().legacy_encodings)
+            except NotText as exc:
+                yield Source(f"{file_id}#{n}", name, "", error=f"{name}: JSONL line {n}: {exc}")
+                continue
+            source = _jsonl_article(decoded.text, n, file_id, name)
+            if source.error:
+                yield source
+                continue
+            source.text, mended = clean_text(source.text)  # JSON escapes can spell NULs and controls too
+            yield _finished(source, decoded.encoding, [*decoded.notes, *mended], limits)
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every article file under ``paths``, in a stable order."""
-    for file, _, root, _ in _article_files(paths):
-        yield Path(file), root
+def discover(paths: Iterable[str | os.PathLike], follow_links: bool = False) -> Iterator[Found]:
+    """Every article file under ``paths``, in a stable order, with the problem of those that are not read
+    (see walk.walk)."""
+    return walk(paths, follow_links)
 
 
 def _article_id(below_root: str, suffix: str) -> str:
     """The path below the input root without the extension ("2019/verslag"), as gold files name
     articles; a JSONL file keeps its name ("feed.jsonl"), its articles add "#<id or line>"."""
+    below_root = display_name(below_root)
     return below_root if suffix.lower() == ".jsonl" else below_root[: -len(suffix)] if suffix else below_root
 
 
-def _read_file(file: str) -> bytes:
-    # plain os.read: a third of the time of Path.read_bytes' buffered file object for thousands of small posts
-    fd = os.open(file, os.O_RDONLY)
-    try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source]:
-    """Every article under ``paths``; an unreadable file becomes a Source with ``error`` set."""
-    for file, below_root, _, suffix in _article_files(paths):
-        yield from _sources_of(file, _article_id(below_root, suffix), suffix, file)
+def iter_sources(paths: Iterable[str | os.PathLike], limits: Limits = DEFAULT_LIMITS,
+                 follow_links: bool = False) -> Iterator[Source]:
+    """Every article under ``paths``; a file that cannot be read becomes a Source with ``error`` set."""
+    for found in walk(paths, follow_links):
+        article_id = _article_id(found.below_root, found.suffix)
+        if found.problem:
+            yield _failed(article_id, display_name(found.file), found.problem)
+        else:
+            yield from _sources_of(found.file, article_id, found.suffix, display_name(found.file), limits=limits)
 
 
 def read_file(file: str | os.PathLike, root: str | os.PathLike, byte_range: tuple[int, int] | None = None,
-              first_line: int = 1, shown: str | None = None) -> Iterator[Source]:
+              first_line: int = 1, shown: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Source]:
     """The articles of one file below ``root`` (one, or a JSONL file's lines); an unreadable file gives one
     Source with ``error``.
 
@@ -391,36 +431,115 @@ def read_file(file: str | os.PathLike, root: str | os.PathLike, byte_range: tupl
     ``shown``: the file's path as the user gave it, for the path column and messages (default: ``file``).
     """
     file = Path(file)
-    suffix = _suffix(file.name)
+    suffix = suffix_of(file.name)
     article_id = _article_id(file.relative_to(root).as_posix(), suffix)
-    return _sources_of(str(file), article_id, suffix, shown or str(file), byte_range, first_line)
+    return _sources_of(str(file), article_id, suffix, display_name(shown or str(file)), byte_range, first_line,
+                       limits)
+
+
+def failed_file(file: str, root: str, problem: str) -> Source:
+    """The error row of a file found under ``root`` but not read (a FIFO, a dangling link ...)."""
+    below = Path(file).relative_to(root).as_posix() if file != root else Path(file).name
+    return _failed(_article_id(below, suffix_of(Path(file).name)), display_name(file), problem)
+
+
+def _failed(article_id: str, name: str, problem: str) -> Source:
+    return Source(article_id, name, "", error=f"{name}: {problem}")
+
+
+def _open_regular(file: str) -> int:
+    """A file descriptor of ``file``, opened without blocking: a FIFO put where a file was found is refused."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError("not a regular file, not read")
+    return fd
+
+
+def _read_bounded(file: str, limit: int) -> tuple[bytes, int]:
+    """At most ``limit`` bytes of ``file``, and its size."""
+    # plain os.read: a third of the time of Path.read_bytes' buffered file object for thousands of small posts
+    fd = _open_regular(file)
+    try:
+        size = os.fstat(fd).st_size
+        chunks, got = [], 0
+        while got <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - got))):
+            chunks.append(chunk)
+            got += len(chunk)
+        data = b"".join(chunks)
+        return data[:limit], max(size, len(data))
+    finally:
+        os.close(fd)
+
+
+def _cut_whole_characters(data: bytes) -> bytes:
+    """``data`` cut at a byte limit, less a UTF-8 sequence (or UTF-16 unit) the cut went through."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data[:len(data) - len(data) % 2]
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 == 0x80:  # a continuation byte: look further back for the sequence's first byte
+            continue
+        if byte >= 0xC0:
+            length = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return data[:-back] if length > back else data
+        return data
+    return data
+
+
+def _capped_lines(text: str, line_chars: int) -> tuple[str, str | None]:
+    """``text`` with every line cut to ``line_chars`` characters, and a note of the cut (None: no line was longer)."""
+    if len(text) <= line_chars:
+        return text, None
+    lines = text.split("\n")
+    long = [i for i, line in enumerate(lines, 1) if len(line) > line_chars]
+    if not long:
+        return text, None
+    longest = max(len(lines[i - 1]) for i in long)
+    text = "\n".join(line[:line_chars] for line in lines)
+    first = f"line {long[0]}" if len(long) == 1 else f"{len(long)} lines (the first: line {long[0]})"
+    return text, (f"{first} cut to {line_chars:,} characters (the longest had {longest:,}; --max-line-chars)")
 
 
 def _sources_of(file: str, article_id: str, suffix: str, name: str, byte_range: tuple[int, int] | None = None,
-                first_line: int = 1) -> Iterator[Source]:
-    try:
-        if byte_range is None:
-            data = _read_file(file)
-        else:
-            with open(file, "rb") as f:
-                f.seek(byte_range[0])
-                data = f.read(byte_range[1] - byte_range[0])
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield Source(article_id, name, "", error=f"{name}: not UTF-8 text (byte {exc.start})")
-        return
-    except OSError as exc:
-        yield Source(article_id, name, "", error=f"{name}: cannot read ({exc.strerror})")
-        return
+                first_line: int = 1, limits: Limits = DEFAULT_LIMITS) -> Iterator[Source]:
     suffix = suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_sources(file, article_id, name, byte_range, first_line, limits)
+        return
     try:
-        if suffix == ".jsonl":
-            yield from read_jsonl(raw, article_id, name, first_line)
-        elif suffix in (".md", ".markdown"):
-            yield read_markdown_article(raw, article_id, name)
-        elif suffix in (".html", ".htm"):
-            yield read_html_article(raw, article_id, name)
-        else:
-            yield read_text_article(raw, article_id, name)
+        data, size = _read_bounded(file, limits.article_bytes)
+    except OSError as exc:
+        yield _failed(article_id, name, f"cannot read ({exc.strerror or type(exc).__name__})")
+        return
     except InputError as exc:
-        yield Source(article_id, name, "", error=f"{name}: {exc}")
+        yield _failed(article_id, name, str(exc))
+        return
+    notes = []
+    if size > limits.article_bytes:
+        data = _cut_whole_characters(data)
+        notes.append(f"truncated: {size:,} bytes, the first {limits.article_bytes:,} read (--max-article-bytes)")
+    try:
+        decoded = decode(data, get_lexicon().legacy_encodings)
+    except NotText as exc:
+        yield _failed(article_id, name, str(exc))
+        return
+    try:
+        if suffix in (".md", ".markdown"):
+            source = read_markdown_article(decoded.text, article_id, name)
+        elif suffix in (".html", ".htm"):
+            source = read_html_article(decoded.text, article_id, name)
+        else:
+            source = read_text_article(decoded.text, article_id, name)
+    except InputError as exc:
+        yield _failed(article_id, name, str(exc))
+        return
+    yield _finished(source, decoded.encoding, [*decoded.notes, *notes], limits)
+
+
+def _finished(source: Source, encoding: str, notes: list[str], limits: Limits) -> Source:
+    source.text, cut = _capped_lines(source.text, limits.line_chars)
+    source.encoding = encoding
+    source.warnings = (*source.warnings, *notes, *([cut] if cut else []))
+    return source

@@ -118,9 +118,12 @@ class Article:
     n_results: int = 0
     n_records: int = 0
     error: str | None = None
+    encoding: str | None = None  # how the file's bytes were read: "utf-8", "utf-16", "cp1252" ...
+    warnings: tuple[str, ...] = ()  # what was mended or cut while reading (mojibake, stray bytes, a long line)
 
     def as_row(self) -> dict[str, Any]:
         row = asdict(self)
         row.pop("text")
         row["categories"] = list(self.categories)
+        row["warnings"] = list(self.warnings)
         return row

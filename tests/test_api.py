@@ -111,9 +111,9 @@ def test_frames_columns_and_dtypes(index, columns, source):
     df = extract.frames(extractions)[index]
     assert list(df.columns) == list(columns)
     assert {c: str(t) for c, t in df.dtypes.items()} == columns
-    # nullable scalar dtypes; "object" only for lists: an article's categories, a team's members
+    # nullable scalar dtypes; "object" only for lists: an article's categories and warnings, a team's members
     assert set(columns.values()) <= {"string", "Int32", "Int64", "Float64", "object"}
-    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories"], ["members"])
+    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories", "warnings"], ["members"])
     if source == "empty":
         assert df.empty
 
@@ -151,7 +151,7 @@ def test_write_parquet_round_trip(tmp_path):
         back = pd.read_parquet(path, dtype_backend="numpy_nullable").astype(columns)
         pd.testing.assert_frame_equal(back, expected)
         meta = read_metadata(path)
-        assert meta["sports_extract.schema_version"] == "1"
+        assert meta["sports_extract.schema_version"] == "2"
         assert meta["sports_extract.package_version"] == extract.__version__
         assert meta["sports_extract.model"] == "blank:nl"
     assert pq.read_table(tmp_path / "results.parquet").num_rows == 4

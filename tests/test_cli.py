@@ -87,7 +87,7 @@ def test_run_with_bad_inputs_exits_1(mixed_run):
     assert proc.returncode == 1, proc.stderr
     assert "7 articles, 8 results" in proc.stderr
     assert "2 errors" in proc.stderr
-    assert "not UTF-8" in proc.stderr and "JSONL line 3" in proc.stderr
+    assert "not text: binary content" in proc.stderr and "JSONL line 3" in proc.stderr
     assert {p.name for p in out.iterdir()} == {"results.parquet", "records.parquet", "articles.parquet", "manifest.json"}
 
 
@@ -152,7 +152,7 @@ def test_articles_table(mixed_run):
     for article_id in GOOD_IDS:
         assert errors[article_id] is None
     assert "JSONL line 3" in errors["d.jsonl#3"] and "not valid JSON" in errors["d.jsonl#3"]
-    assert "junk.txt" in errors["junk"] and "not UTF-8" in errors["junk"]
+    assert "junk.txt" in errors["junk"] and "not text: binary content (1 NUL byte" in errors["junk"]
     rows = {r["article_id"]: r for r in df.to_dicts()}
     assert rows["a"]["date"] == "2024-02-10" and rows["a"]["source"] == "eigen verslag"
     assert rows["b"]["title"] == "Schouten de sterkste op de 5000 meter"
@@ -178,7 +178,7 @@ def test_file_metadata(mixed_run):
     _, out, _ = mixed_run
     for name in ("results", "records", "articles"):
         meta = read_metadata(out / f"{name}.parquet")
-        assert meta == {"sports_extract.schema_version": "1",
+        assert meta == {"sports_extract.schema_version": "2",
                         "sports_extract.package_version": extract.__version__,
                         "sports_extract.model": "blank:nl"}
     raw = pq.read_schema(out / "results.parquet").metadata

@@ -109,8 +109,10 @@ def test_files_under_a_folder(tmp_path):
     assert [(s.article_id, s.path) for s in sources] == [
         ("a", str(tmp_path / "a.txt")), ("kapot", str(tmp_path / "kapot.txt")),
         ("2019/verslag", str(tmp_path / "2019" / "verslag.md"))]
-    assert sources[1].error == f"{tmp_path / 'kapot.txt'}: not UTF-8 text (byte 4)"
-    assert [(str(f), str(root)) for f, root in reading.discover([tmp_path])] == [
-        (s.path, str(tmp_path)) for s in sources]
+    # not UTF-8: read in the archives' code page, and said so
+    assert (sources[1].error, sources[1].text, sources[1].encoding) == (None, "Kok ÿ won", "cp1252")
+    assert sources[1].warnings == ("not UTF-8 (byte 4): read as cp1252",)
+    assert [(f.file, f.root, f.problem) for f in reading.discover([tmp_path])] == [
+        (s.path, str(tmp_path), None) for s in sources]
     (single,) = iter_sources([tmp_path / "2019" / "verslag.md"])
     assert (single.article_id, single.title) == ("verslag", "Kok wint de 500 meter")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from . import components  # noqa: F401  (registers the factories in this process
 from .components import COMPONENT_NAMES, make_doc
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
-from .reading import Source, iter_sources, read_text_article
+from .reading import DEFAULT_LIMITS, Limits, Source, capped_lines, iter_sources, read_text_article
 from .sports import detect_sport, may_have_race_section
 from .types import Article, RaceResult, RecordMention
 
@@ -49,6 +50,7 @@ def load(model: str | os.PathLike | None = None, *, spans_key: str | None = SPAN
     else:
         nlp = spacy.load(model, exclude=list(_UNUSED))
     _split_list_fields(nlp)
+    _keep_long_runs_whole(nlp)
     first = next((n for n in ("senter", "parser", "ner") if n in nlp.pipe_names), None)
     for name in COMPONENT_NAMES:
         if name in nlp.pipe_names:
@@ -65,6 +67,23 @@ def _split_list_fields(nlp: Language) -> None:
     """Split tokens at the field separators of results lists ("1;Jutta", "Leerdam|NED")."""
     infixes = list(nlp.Defaults.infixes or ()) + [r"[;|]"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+# spaCy peels prefixes and suffixes off a run of characters without a space one at a time, rescanning the
+# rest each time: quadratic in the run's length (25,000 quotes take 80 s). No word, number or address is
+# this long, so such a run is one token as it stands.
+LONG_RUN = r"\S{200,}\Z"
+
+
+def _keep_long_runs_whole(nlp: Language) -> None:
+    old = nlp.tokenizer.token_match
+    pattern = re.compile(LONG_RUN)
+    if old is not None:
+        old_pattern = getattr(old, "__self__", None)
+        if not isinstance(old_pattern, re.Pattern):
+            return  # a model's own matcher we cannot join: keep it as it is
+        pattern = re.compile(f"(?:{old_pattern.pattern})|{LONG_RUN}", old_pattern.flags)
+    nlp.tokenizer.token_match = pattern.match
 
 
 def model_name(nlp: Language) -> str:
@@ -120,8 +139,10 @@ def extract_source(source: Source, nlp: Language | None = None) -> Extraction:
 
 
 def extract_text(text: str, article_id: str = "text", date: str | None = None, title: str | None = None,
-                 categories: Iterable[str] = (), nlp: Language | None = None) -> Extraction:
-    """Results and records of one article given as text (a metadata header is parsed, not read as text)."""
+                 categories: Iterable[str] = (), nlp: Language | None = None,
+                 limits: Limits = DEFAULT_LIMITS) -> Extraction:
+    """Results and records of one article given as text (a metadata header is parsed, not read as text).
+    Lines longer than ``limits.line_chars`` are cut, as in a batch run (noted in the article's warnings)."""
     source = read_text_article(text, article_id)
     if date:
         source.date = date
@@ -129,6 +150,8 @@ def extract_text(text: str, article_id: str = "text", date: str | None = None, t
         source.title = title
         source.text = f"{title}\n\n{source.text}"
     source.categories = tuple(categories)
+    source.text, cut = capped_lines(source.text, limits.line_chars)
+    source.warnings = (cut,) if cut else ()
     return extract_source(source, nlp)
 
 

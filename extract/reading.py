@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -278,6 +279,28 @@ def read_text_article(raw: str, article_id: str, path: str | None = None) -> Sou
                   date=meta.get("date") or meta.get("datum"), source=source, url=url, meta=meta)
 
 
+_MAX_FRONT_MATTER_VALUES = 10_000
+
+
+def _check_plain_data(meta: dict) -> None:
+    """Refuse front matter that reuses a list or mapping (a YAML alias: "billion laughs" grow to any size when
+    written out) or that holds more than _MAX_FRONT_MATTER_VALUES values."""
+    seen: set[int] = set()
+    todo = deque((str(k), v) for k, v in meta.items())  # in the file's order: the first key with an alias is named
+    count = 0
+    while todo:
+        key, value = todo.popleft()
+        count += 1
+        if count > _MAX_FRONT_MATTER_VALUES:
+            raise InputError(f"front matter holds more than {_MAX_FRONT_MATTER_VALUES:,} values: not read")
+        if isinstance(value, (list, dict)):
+            if id(value) in seen:
+                raise InputError(f"front matter key '{key}' repeats a list or mapping by a YAML alias: not read "
+                                 "(aliases can blow up to any size)")
+            seen.add(id(value))
+            todo.extend((key, v) for v in (value.values() if isinstance(value, dict) else value))
+
+
 def read_markdown_article(raw: str, article_id: str, path: str | None = None) -> Source:
     """A Jekyll-style post: YAML front matter (title, date, categories), Markdown or HTML body."""
     try:
@@ -290,6 +313,7 @@ def read_markdown_article(raw: str, article_id: str, path: str | None = None) ->
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
+    _check_plain_data(post.metadata)
     meta, body = dict(post.metadata), _markdown_to_text(post.content)
     title = _str(meta.get("title"))
     if title and _looks_like_html(title):
@@ -488,7 +512,7 @@ def _cut_whole_characters(data: bytes) -> bytes:
     return data
 
 
-def _capped_lines(text: str, line_chars: int) -> tuple[str, str | None]:
+def capped_lines(text: str, line_chars: int) -> tuple[str, str | None]:
     """``text`` with every line cut to ``line_chars`` characters, and a note of the cut (None: no line was longer)."""
     if len(text) <= line_chars:
         return text, None
@@ -539,7 +563,7 @@ def _sources_of(file: str, article_id: str, suffix: str, name: str, byte_range: 
 
 
 def _finished(source: Source, encoding: str, notes: list[str], limits: Limits) -> Source:
-    source.text, cut = _capped_lines(source.text, limits.line_chars)
+    source.text, cut = capped_lines(source.text, limits.line_chars)
     source.encoding = encoding
     source.warnings = (*source.warnings, *notes, *([cut] if cut else []))
     return source

@@ -583,9 +583,12 @@ _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 # the tests on the token alone, remembered across texts: most tokens are the same few words and signs
 
 
+_LONGEST_NAME_WORD = 60  # longer tokens are no part of a name (and the word tests below need not scan them)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _is_cap_word(word: str) -> bool:
-    return bool(_CAP.match(word)) and not any(ch.isdigit() for ch in word)
+    return len(word) <= _LONGEST_NAME_WORD and bool(_CAP.match(word)) and not any(ch.isdigit() for ch in word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -601,6 +604,9 @@ def _glued(word: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+_WORD_LOOKUPS_BEFORE_COLLECTING = 64
+
+
 def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tuple[int, int]],
                 lex: Lexicon | None = None, model_people: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Athlete-name candidates from capitalization and position.
@@ -611,13 +617,19 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
     """
     lex = lex or get_lexicon()
     lower_words_found: list[set[str]] = []
+    lookups = [0]
 
     def written_small(word: str) -> bool:
         """Whether ``word`` is among the words of the text that start with a small letter (_LOWER_WORD.findall)."""
         if lower_words_found:
             return word in lower_words_found[0]
         # most often told by where the word stands: a match of _LOWER_WORD starts there unless a word joined
-        # by a hyphen runs on into it ("ab-cd" is one match); only then are all the words collected
+        # by a hyphen runs on into it ("ab-cd" is one match); only then, or once many words were looked up
+        # (each lookup may scan the whole text: quadratic in a long one), are all the words collected
+        lookups[0] += 1
+        if lookups[0] > _WORD_LOOKUPS_BEFORE_COLLECTING:
+            lower_words_found.append(set(_LOWER_WORD.findall(text)))
+            return word in lower_words_found[0]
         i = text.find(word)
         unsure = False
         while i >= 0:

@@ -18,7 +18,8 @@ belongs to) and rows (building and merging result rows); model holds the data cl
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+import math
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import regex
@@ -229,6 +230,11 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.mentions = out
         self._mention_starts = [m.start for m in out]
         self._person_mentions = [m for m in out if m.kind == "PERSON"]
+
+    def _in_list(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a list block (self.list_spans: in text order, apart)."""
+        k = bisect_right(self.list_spans, (pos, math.inf))
+        return k > 0 and pos < self.list_spans[k - 1][1]
 
     def _mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end) (a new list; self.mentions is in text order)."""

@@ -123,7 +123,7 @@ class RowMixin:
                 national = v.kind == "LEAD" and self.lex.country_words.get(v.text.split()[0].lower(), ("", ""))[1] in (
                     "adjective", "female")
                 res.rank, res.rank_kind = int(v.value), "TITLE" if national else v.kind
-                res.rank_listed = any(a <= v.start < b for a, b in self.list_spans)
+                res.rank_listed = self._in_list(v.start)
                 res.rank_noun = v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.rank_nouns)
             elif v.kind == "RANK" and not res.rank_noun and res.sentence == sent and \
                     _next_word_is(self.text, v.end, self.lex.rank_nouns) and \

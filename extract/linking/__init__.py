@@ -77,7 +77,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         self.patterns = link_patterns(lex)
         # where the text has characters that full and simple case folding tell apart (rare): see FoldTwins
         self.folding_changers = folding_changer_positions(text)
-        self.gate = LiteralGate(text)  # which sentences a word-list pattern need not scan
+        self.gate = LiteralGate(text, self.patterns)  # which sentences a word-list pattern need not scan
         mentions = [m for m in mentions if not (m.kind == "TIME" and m.value.notation in lex.notation_sports
                                                 and sport not in lex.notation_sports[m.value.notation])]
         as_round, alias = lex.event_as_round.get(sport, {}), lex.distance_alias.get(sport, {})
@@ -107,7 +107,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "kwam als eerste over de streep": a passage about the race, though no word names it
         self_cues: set[tuple[int, int]] = set()
         for code, cue in self.patterns.event_cues.get(sport, ()):
-            for c in self._folded(cue, 0, len(text)).finditer(text):
+            for c in self._folded(cue, 0, len(text)).finditer(text) if self.gate.may_match(cue, 0, len(text)) else ():
                 if not any(m.kind == "EVENT" and m.start < c.end() and c.start() < m.end for m in mentions):
                     mentions.append(Mention("EVENT", c.start(), c.end(), c.group(0), (code, None)))
                     self_cues.add((c.start(), c.end()))
@@ -178,10 +178,6 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         """The pattern of ``twins`` for text[start:end]: the fast twin unless that text folds differently."""
         i = bisect_left(self.folding_changers, start)
         return twins.simple if i == len(self.folding_changers) or self.folding_changers[i] >= end else twins.full
-
-    def _may_match(self, pattern, start: int, end: int) -> bool:
-        """False when ``pattern`` cannot match in text[start:end] (it holds none of the strings every match holds)."""
-        return self.gate.may_match(self.patterns.required(pattern), start, end)
 
     def _lead_end(self) -> int:
         """The end of the headline and the first paragraphs: what the report is about is told there."""
@@ -297,6 +293,15 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 if ent is not None:
                     self.heading_ranks.append((ent, int(v.value), self.event))
 
+    def _bare_sentence(self) -> None:
+        """What _sentence does for a sentence without mentions: no one and no value to link, only the context
+        moves on. (Its past_spans and side_spans are only read while their own sentence is linked.)"""
+        if self.group_country is not None and self.group_country[1] == "sentence":
+            self.group_country = None
+        self.sentence_team_event = self._is_team_event(self.event)
+        self.sentence_subject, self.prev_focus = None, self.focus
+        self.prev_sentence_entities, self.prev_rounds = [], []
+
     def _sentence(self, s: int, e: int, is_list: bool = False) -> None:
         lex = self.lex
         ms = self._mentions_in(s, e)
@@ -304,6 +309,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         if self.quotes:
             ms = [m for m in ms if m.kind in ("PERSON", "QUOTE") or not self._in_quote(m.start)]
             ms = [m for m in ms if not (m.kind in ("PRON", "DESC") and self._in_quote(m.start))]
+        if not ms:
+            self._bare_sentence()
+            return
         # countries as competitors in team events; demonyms before names as attributes
         people = [m for m in ms if m.kind == "PERSON"]
         for p in people:  # "Bondscoach X sprak van ...": a role, not a competitor
@@ -474,19 +482,19 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "na de eerste dag" marks a standing only in a multi-race contest; in a World Cup report it is this meet
         markers = [p.start for p in ms if p.kind == "PAST" and (
             self.allround or _SPACES.sub(" ", p.text.lower()) not in lex.contest_day_markers)]
-        if self.sport not in lex.distance_event_sports and self._may_match(lex.split_article_regex, s, e):
+        if self.sport not in lex.distance_event_sports and self.gate.may_match(lex.split_article_regex, s, e):
             # "bij de 500 meter lag ze derde" in a 2000 m race: a split point
             markers += [s + x.start() for x in lex.split_article_regex.finditer(self.text[s:e])]
-        if self._may_match(lex.year_past_regex, s, e):
+        if self.gate.may_match(lex.year_past_regex, s, e):
             # "die in 2009 op 1.06,42 uitkwam": a year other than the article's is another race
             markers += [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
                         if self.year is None or int(y.group(1)) != self.year]
-        if self.month is not None and self._may_match(lex.month_past_regex, s, e):
+        if self.month is not None and self.gate.may_match(lex.month_past_regex, s, e):
             # "die in augustus olympisch kampioene werd" in an October report: another race
             markers += [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
                         if lex.months[mo.group(1).lower()] != self.month]
         future = [s + f.start() for f in self._folded(self.patterns.future, s, e).finditer(self.text[s:e])] \
-            if self._may_match(self.patterns.future, s, e) else []
+            if self.gate.may_match(self.patterns.future, s, e) else []
         # the comma chunks, cut only in the few sentences that have a marker
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e] \
             if markers or future else [e]
@@ -494,7 +502,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                       for p in markers]
         # "een dag eerder", "eerder in het toernooi": the same championship, not another race
         past_spans = [(a, b) for a, b in past_spans
-                      if not (self._may_match(lex.same_meet_regex, a, b) and lex.same_meet_regex.search(self.text[a:b]))]
+                      if not (self.gate.may_match(lex.same_meet_regex, a, b) and lex.same_meet_regex.search(self.text[a:b]))]
         past_spans += [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
                        for p in future]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
@@ -644,7 +652,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
             lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce) \
-                if subject is not None and self._may_match(self.patterns.field_lead, cs, ce) else None
+                if subject is not None and self.gate.may_match(self.patterns.field_lead, cs, ce) else None
             lead_event = next((m.value for m in reversed(events) if m.start < ce), None) or self.event
             if lead and subject is not None and lead_event and not is_past(lead.start()):
                 self.field_leads.append((subject, lead_event, Mention("WIN", lead.start(), lead.end(), lead.group(0), 1), (s, e)))
@@ -670,7 +678,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # a sentence that names an event moves the section to it (not one named in a relative clause)
         events = [m for m in events if not any(a <= m.start < b for a, b in self.side_spans)]
         if events:
-            side = [(c[0], c[1]) for c in clauses if self._may_match(lex.subordinator_regex, c[0], c[1])
+            side = [(c[0], c[1]) for c in clauses if self.gate.may_match(lex.subordinator_regex, c[0], c[1])
                     and lex.subordinator_regex.match(self.text, c[0], c[1])]
             events = [m for m in events if not any(a <= m.start < b for a, b in side)]
         # "op vier afstanden (500, 1500, 5000 en 10.000 meter)": several distances together name none of them

@@ -29,7 +29,7 @@ class ClauseMixin:
         refs = [m for m in ms if m.kind in ("PERSON", "TEAMREF", "DESC")]
         records = [m for m in ms if m.kind == "RECORD"]
         text = self.text
-        for m in self.lex.relative_regex.finditer(text[s:e]) if self._may_match(self.lex.relative_regex, s, e) else ():
+        for m in self.lex.relative_regex.finditer(text[s:e]) if self.gate.may_match(self.lex.relative_regex, s, e) else ():
             pos = s + m.start(1)
             if any(x.kind in ("ROUND", "EVENT") and x.start == s + m.end() for x in ms):
                 continue  # "bereikte die finale wel": a demonstrative before a noun, no relative clause
@@ -49,7 +49,7 @@ class ClauseMixin:
                 cuts.append((pos, "subordinate", True, None))
         value_pos = [m.start for m in ms if m.kind in ("TIME", "RANK", "WIN", "EVENT", "STATUS", "POINTS", "LEAD", "WINOBJ")]
         for m in self.lex.conjunction_cut_regex.finditer(text[s:e]) \
-                if self._may_match(self.lex.conjunction_cut_regex, s, e) else ():
+                if self.gate.may_match(self.lex.conjunction_cut_regex, s, e) else ():
             cuts.append((s + m.start() + 1, None, False, None))
         # ", X werd tweede", "en Bowe ...": a cut before a new subject (none to find where no one is named)
         starters = [r for r in ms if r.kind in ("PERSON", "PRON", "DESC", "TEAMREF")]

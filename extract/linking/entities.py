@@ -284,7 +284,7 @@ class EntityMixin:
 
     def _compatriots(self, s, e, people, main_subject, sentence_entities) -> None:
         """'haar landgenote Mei Sato': the country of the one the sentence is about."""
-        if not people or not self._may_match(self.patterns.compatriot, s, e):
+        if not people or not self.gate.may_match(self.patterns.compatriot, s, e):
             return
         for m in self.patterns.compatriot.finditer(self.text[s:e]):
             pos = s + m.end()

@@ -241,25 +241,27 @@ def required_strings(pattern) -> tuple[tuple[str, ...], ...] | None:
         found = _candidates(list(parsed))[:_MAX_REQUIRED]
     except (re.error, Warning, RecursionError, _NotReadable):
         return None
-    return tuple(tuple(sorted(c)) for c in found) or None
+    # a string that holds another of its set adds nothing to look for ("meter" after "m")
+    return tuple(tuple(sorted(w for w in c if not any(v != w and v in w for v in c))) for c in found) or None
 
 
 class LiteralGate:
-    """Where the required strings of patterns stand in one text: a sentence that holds none of a pattern's
+    """Where the required strings of patterns stand in one text: a span that holds none of a pattern's
     strings cannot match it. Only plain texts (is_plain) are gated: there case folding keeps every position."""
 
-    __slots__ = ("folded", "_starts")
+    __slots__ = ("folded", "_patterns", "_starts")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, patterns: LinkPatterns):
         self.folded = text.casefold() if is_plain(text) else None
+        self._patterns = patterns
         self._starts: dict[tuple[str, ...], list[int]] = {}
 
-    def may_match(self, required: tuple[tuple[str, ...], ...] | None, start: int, end: int) -> bool:
-        """False when text[start:end] holds none of the strings of one of the ``required`` tuples
-        (required_strings), so the pattern cannot match there."""
-        if required is None or self.folded is None:
+    def may_match(self, pattern, start: int, end: int) -> bool:
+        """False when ``pattern`` (compiled, or FoldTwins) cannot match in text[start:end]: the span holds
+        none of the strings of one of its required_strings tuples."""
+        if self.folded is None:
             return True
-        for strings in required:
+        for strings in self._patterns.required(pattern) or ():
             starts = self._starts.get(strings)
             if starts is None:
                 starts = self._starts[strings] = self._find(strings)

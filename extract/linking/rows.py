@@ -313,6 +313,7 @@ class RowMixin:
         # a row without an event belongs to the competitor's one row with an event, if there is one
         default = self.lex.default_event.get(self.sport)
         if default and self.sport in self.lex.sport_only.get(self.lex.stage_race_event, ()) \
+                and self.gate.may_match(self.patterns.stage_race, 0, self._lead_end()) \
                 and self._folded(self.patterns.stage_race, 0, self._lead_end()).search(self.text, 0, self._lead_end()):
             default = self.lex.stage_race_event
         for r in [r for r in out if r.event is None]:

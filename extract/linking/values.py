@@ -345,7 +345,7 @@ class ValueMixin:
 
     def _winner_title(self, s, e, ms, assigned, is_past) -> None:
         """'zes seconden toe op winnaar X': X won the race the sentence is about."""
-        if not self._may_match(self.lex.winner_title_regex, s, e) or not any(r.kind == "PERSON" for r in ms):
+        if not self.gate.may_match(self.lex.winner_title_regex, s, e) or not any(r.kind == "PERSON" for r in ms):
             return
         for m in self.lex.winner_title_regex.finditer(self.text, s, e):
             person = next((r for r in ms if r.kind == "PERSON" and r.start == m.end()), None)
@@ -364,12 +364,12 @@ class ValueMixin:
         if subject is None:
             return
         lex, text = self.lex, self.text[s:e]
-        m = self._may_match(lex.ahead_regex, s, e) and lex.ahead_regex.search(text)
+        m = self.gate.may_match(lex.ahead_regex, s, e) and lex.ahead_regex.search(text)
         if m:
             refs = [r for r in ms if r.kind in REFERENT_KINDS and s + m.start(1) <= r.start < s + m.end(1)]
-        elif (m := self._may_match(lex.just_behind_regex, s, e) and lex.just_behind_regex.search(text)) or (
-                (m := self._may_match(lex.gap_to_regex, s, e) and lex.gap_to_regex.search(text))
-                and self._may_match(lex.gap_closing_regex, s, e) and lex.gap_closing_regex.search(text)):
+        elif (m := self.gate.may_match(lex.just_behind_regex, s, e) and lex.just_behind_regex.search(text)) or (
+                (m := self.gate.may_match(lex.gap_to_regex, s, e) and lex.gap_to_regex.search(text))
+                and self.gate.may_match(lex.gap_closing_regex, s, e) and lex.gap_closing_regex.search(text)):
             # the first one known ("de Noor Lars Berg": the name, not its description)
             refs = [r for r in ms if r.kind in REFERENT_KINDS and r.start >= s + m.end()
                     and self._resolve_known(r) is not None][:1]
@@ -408,9 +408,9 @@ class ValueMixin:
         if not any(r.kind in REFERENT_KINDS for r in ms):
             return  # no one to place, and no one ahead
         lex, text = self.lex, self.text[s:e]
-        m = self._may_match(lex.overtaken_regex, s, e) and lex.overtaken_regex.search(text)
-        just_ahead = self._may_match(lex.just_ahead_regex, s, e) and lex.just_ahead_regex.search(text)
-        m2 = just_ahead or (self._may_match(lex.won_ahead_regex, s, e) and lex.won_ahead_regex.search(text))
+        m = self.gate.may_match(lex.overtaken_regex, s, e) and lex.overtaken_regex.search(text)
+        just_ahead = self.gate.may_match(lex.just_ahead_regex, s, e) and lex.just_ahead_regex.search(text)
+        m2 = just_ahead or (self.gate.may_match(lex.won_ahead_regex, s, e) and lex.won_ahead_regex.search(text))
         if not m and not m2:
             return
         ranked = [(ent, v.value, ev) for ent, v, ev in assigned if v.kind in ("RANK", "WIN", "WINOBJ")]

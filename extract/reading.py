@@ -309,10 +309,11 @@ def read_markdown_article(raw: str, article_id: str, path: str | None = None) ->
         raise InputError(f"unusable front matter key: {exc}") from None
     except json.JSONDecodeError as exc:  # front matter in braces is read as JSON
         raise InputError(f"invalid JSON front matter at line {exc.lineno}: {exc.msg}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    except yaml.YAMLError as exc:  # lines are the file's: the front matter's text starts on the line of "---"
+        mark, context, context_mark = (getattr(exc, k, None) for k in ("problem_mark", "context", "context_mark"))
         where = f" at line {mark.line + 1}" if mark else ""
-        raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
+        started = f" ({context} at line {context_mark.line + 1})" if context and context_mark else ""
+        raise InputError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}{started}") from None
     _check_plain_data(post.metadata)
     meta, body = dict(post.metadata), _markdown_to_text(post.content)
     title = _str(meta.get("title"))

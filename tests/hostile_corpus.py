@@ -31,6 +31,7 @@ class Outcome:
     encoding: str | None = None
     warnings: tuple[str, ...] = ()  # words each of which some warning must hold
     rows: set = field(default_factory=set)  # (athlete, time_s, rank) the article must give
+    only_rows: bool = False  # and no other (nothing from a script, a style or a noscript)
     text_has: str | None = None  # words the article's text must hold (a repaired character ...)
     follow_links: bool | None = None  # an outcome only with (True) or without (False) --follow-links
 
@@ -87,7 +88,8 @@ def build(folder: Path) -> dict[str, Outcome]:
     put("html/scripts.html", "<html><head><title>Tas wint</title><style>p::after{content:'Kjeld Nuis won de 1500 "
         "meter in 1.43,12'}</style><script>var s = 'Kjeld Nuis won de 1500 meter in 1.43,12.';</script></head><body>"
         "<h1>Schaatsen</h1><p>Jutta Leerdam won zaterdag de 1000 meter in 1.12,25. Femke Kok werd tweede in 1.12,80."
-        "</p><noscript>Kjeld Nuis won de 1500 meter in 1.43,12.</noscript></body></html>", Outcome(rows=GOOD_ROWS))
+        "</p><noscript>Kjeld Nuis won de 1500 meter in 1.43,12.</noscript></body></html>",
+        Outcome(rows=GOOD_ROWS, only_rows=True))
     put("html/diep.html", "<div>" * 15_000 + "<p>Jutta Leerdam won de 1000 meter in 1.12,25.</p>" + "</div>" * 15_000,
         Outcome())
     put("html/kapot.html", "<p>Schaatsen<p><b>Jutta Leerdam won <i>zaterdag de 1000 meter in 1.12,25.<p>Femke Kok "

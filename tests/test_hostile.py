@@ -62,8 +62,9 @@ def mismatches(folder: Path, out: Path, expected: dict) -> list[str]:
         if not want.warnings and warnings and not want.follow_links:
             problems.append(f"{where}: unexpected warnings {warnings}")
         got = {(r.athlete, r.time_s, r.rank) for r in results[results["article_id"] == row.article_id].itertuples()}
-        if not want.rows <= got:
-            problems.append(f"{where}: results {sorted(got)}, expected {sorted(want.rows)} among them")
+        if not want.rows <= got or (want.only_rows and got != want.rows):
+            among = "" if want.only_rows else " among them"
+            problems.append(f"{where}: results {sorted(got)}, expected {sorted(want.rows)}{among}")
         if want.text_has:
             (source,) = iter_sources([row.path])
             if want.text_has not in source.text:

@@ -241,6 +241,12 @@ class RowMixin:
         for r in self.results:
             if r.section_gender == "mixed" and not r.entity.team:
                 r.section_gender = None  # a mixed relay's section says nothing of one athlete
+        # the rows of each event whose gender is known, kept up to date as rows get one below (a long list
+        # of rows without any is looked through once, not once per row)
+        gendered: dict[str | None, list[LinkedResult]] = {}
+        for o in self.results:
+            if o.entity.gender or o.section_gender or o.gender:
+                gendered.setdefault(o.event, []).append(o)
         for r in self.results:
             national = r.entity.team and r.entity not in self.crews and r.section_gender in ("women", "men")
             # a country's team rides for men and women alike: the section tells which
@@ -249,12 +255,17 @@ class RowMixin:
                 # the nearest result of the same event whose gender is known
                 # (a team's from the other teams first: "Kroatië pakte zilver" beside a list of crews)
                 # (or the gender already given to a row before)
-                near = sorted((o.entity.team != r.entity.team, abs(o.anchor[0] - r.anchor[0]),
-                               o.entity.gender or o.section_gender or o.gender)
-                              for o in self.results
-                              if o is not r and o.event == r.event and (o.entity.gender or o.section_gender or o.gender))
-                g = near[0][2] if near else (article.most_common(1)[0][0] if article else None)
+                near = min(((o.entity.team != r.entity.team, abs(o.anchor[0] - r.anchor[0]),
+                             o.entity.gender or o.section_gender or o.gender)
+                            for o in gendered.get(r.event, ()) if o is not r), default=None)
+                g = near[2] if near else (article.most_common(1)[0][0] if article else None)
+            had_gender = bool(r.entity.gender or r.section_gender or r.gender)
             r.gender = g
+            has_gender = bool(r.entity.gender or r.section_gender or r.gender)
+            if has_gender and not had_gender:
+                gendered.setdefault(r.event, []).append(r)
+            elif had_gender and not has_gender:
+                gendered[r.event].remove(r)
         # "de aflossing" without a distance: the sport's usual one for the relay's gender
         for r in self.results:
             if r.event == "relay" and r.distance_m is None:

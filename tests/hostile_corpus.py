@@ -77,7 +77,8 @@ def build(folder: Path) -> dict[str, Outcome]:
     put("bin/ruis.txt", random.Random(7).randbytes(5000), Outcome(error="not text: binary content"))
     put("bin/leeg.txt", b"", Outcome(encoding="utf-8"))
     # --- size and shape
-    put("size/groot.txt", GOOD + ("Een zin die de ruimte vult zonder uitslag. " * 2000 + "\n") * 40,
+    # 30 MB: only the first ARTICLE_BYTES are read
+    put("size/groot.txt", GOOD + ("Een zin die de ruimte vult zonder uitslag. " * 2000 + "\n") * 350,
         Outcome(warnings=(f"the first {ARTICLE_BYTES:,} read",), rows=GOOD_ROWS))
     put("size/lange-regel.txt", GOOD + "Vulling zonder uitslag, " * 1000 + "\n",
         Outcome(warnings=("line 4 cut to 10,000 characters",), rows=GOOD_ROWS))
@@ -104,7 +105,7 @@ def build(folder: Path) -> dict[str, Outcome]:
         Outcome(error="could not determine a constructor"))
     put("yaml/nesting.md", "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n" + GOOD, Outcome(error="invalid YAML"))
     # --- JSONL: one outcome per line
-    too_long = json.dumps({"text": "x" * (ARTICLE_BYTES + 10)})
+    too_long = json.dumps({"text": "Een regel van vijf megabyte. " * 180_000})  # read past, never held
     lines = [json.dumps({"id": "goed", "text": GOOD}), "[1, 2]", json.dumps({"title": "zonder tekst"}),
              json.dumps({"text": 5}), "{niet: json", too_long,
              json.dumps({"id": "nul", "text": GOOD.replace("Femke", "Fem\u0000ke")}), "", "   ",

@@ -9,6 +9,10 @@ from deciding what belongs to whom (``linking``).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from itertools import compress
+
 import numpy
 import regex
 from spacy.attrs import IDX, IS_SPACE, SENT_START, SPACY
@@ -26,6 +30,8 @@ __all__ = ["make_doc", "Segmenter", "Recognizer", "NameFinder", "Linker", "COMPO
 
 COMPONENT_NAMES = ("sports_segmenter", "sports_recognizer", "sports_names", "sports_linker")
 _OPENERS = ("„", "“", '"', "(", "‘")  # a word after one of these may open a sentence of its own
+_NOT_A_START = numpy.uint64(2 ** 64 - 1)  # SENT_START -1 as spaCy's uint64 arrays hold it
+_OPENER = re.compile("|".join(map(re.escape, _OPENERS)))
 
 
 def _meta(doc: Doc) -> dict:
@@ -60,26 +66,48 @@ class Segmenter:
         blocks = recognize.find_blocks(_text(doc))
         doc._.sports_blocks = blocks
         if len(doc):
-            starts = {s for b in blocks for s, _ in b.sentences}
-            # one array write: setting token.is_sent_start one by one rescans the doc for every token
-            idx, _, is_space = _token_arrays(doc)
-            flags = numpy.fromiter(((1 if i == 0 or (x in starts and not sp) else -1)
-                                    for i, (x, sp) in enumerate(zip(idx, is_space))), dtype="int64", count=len(doc))
-            doc.from_array([SENT_START], flags.astype("uint64"))
+            # one array write: setting token.is_sent_start one by one rescans the doc for every token. The few
+            # sentence starts are looked up among the token offsets (a token opens a sentence where one starts
+            # at its first character, unless it is whitespace); every other token gets -1, as spaCy's uint64
+            arr = doc.to_array([IDX, IS_SPACE])
+            idx = arr[:, 0].tolist()
+            is_space = arr[:, 1].tolist()
+            n = len(idx)
+            flags = numpy.full(n, _NOT_A_START, dtype="uint64")
+            flags[0] = 1
+            for start in {s for b in blocks for s, _ in b.sentences}:
+                i = bisect_left(idx, start)
+                if i < n and idx[i] == start and not is_space[i]:
+                    flags[i] = 1
+            doc.from_array([SENT_START], flags)
         return doc
 
 
-def _token_arrays(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Start offset, trailing-space flag and is-whitespace flag of every token, as Python lists."""
-    arr = doc.to_array([IDX, SPACY, IS_SPACE])
-    return arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
-
-
-def _token_texts(doc: Doc, idx: list[int], space_after: list[int]) -> list[str]:
-    """Token texts cut from the doc's text: a token ends where the next begins, less its one trailing space."""
+def _name_tokens(doc: Doc, sentence_starts: set[int]) -> list[tuple[str, int, bool]]:
+    """The tokens find_people reads: (text, start, opens a sentence or follows an opening quote or bracket),
+    whitespace tokens left out. A token's text is cut from the doc's text (it ends where the next begins, less
+    its one trailing space); the few sentence starts and openers are looked up among the token offsets, not
+    each token among them."""
     text = _text(doc)
-    ends = idx[1:] + [len(text)]
-    return [text[a:b - sp] for a, b, sp in zip(idx, ends, space_after)]
+    arr = doc.to_array([IDX, SPACY, IS_SPACE])
+    idx = arr[:, 0].tolist()
+    n = len(idx)
+    words = [text[a:b - sp] for a, b, sp in zip(idx, idx[1:] + [len(text)], arr[:, 1].tolist())]
+    opens = [False] * n
+    opens[0] = True
+    for start in sentence_starts:
+        i = bisect_left(idx, start)
+        if i < n and idx[i] == start:
+            opens[i] = True
+    for m in _OPENER.finditer(text):
+        i = bisect_left(idx, m.start())
+        if i + 1 < n and idx[i] == m.start() and words[i] in _OPENERS:
+            opens[i + 1] = True
+    is_space = arr[:, 2]
+    if is_space.any():
+        kept = (is_space == 0).tolist()
+        return list(zip(compress(words, kept), compress(idx, kept), compress(opens, kept)))
+    return list(zip(words, idx, opens))
 
 
 class Recognizer:
@@ -106,12 +134,7 @@ class NameFinder:
         lex = get_lexicon()
         mentions = doc._.sports_mentions or []
         blocked = [(m.start, m.end) for m in mentions if m.kind in ("COUNTRY", "TEAM", "VENUE", "COMPETITION", "EVENT", "TIME")]
-        starts = {s for b in (doc._.sports_blocks or []) for s, _ in b.sentences}
-        idx, space_after, is_space = _token_arrays(doc)
-        words = _token_texts(doc, idx, space_after)
-        # (text, start, opens a sentence or follows an opening quote or bracket), whitespace tokens left out
-        tokens = [(w, x, x in starts or i == 0 or words[i - 1] in _OPENERS)
-                  for i, (w, x, sp) in enumerate(zip(words, idx, is_space)) if not sp]
+        tokens = _name_tokens(doc, {s for b in (doc._.sports_blocks or []) for s, _ in b.sentences}) if len(doc) else []
         model_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
         people = recognize.find_people(tokens, _text(doc), blocked, lex, model_people)
         doc._.sports_mentions = sorted(mentions + people, key=lambda m: (m.start, -m.end))

@@ -18,7 +18,7 @@ import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import Any
 
 import regex
@@ -322,6 +322,14 @@ def _descriptions(text: str, words: TextWords, rx: dict) -> list:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _quotes(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of speech in ``text`` and their starts, found once for find_mentions and find_people (a batch's
+    recognizer runs before its name finder)."""
+    spans = [m.span() for m in _regexes()["quote"].finditer(text)]
+    return spans, [a for a, _ in spans]
+
+
 def _spaced_key(phrase: str) -> str:
     return _SPACES.sub(" ", phrase.lower())
 
@@ -558,8 +566,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
     for m in rx["age_desc"].finditer(text):
         if m.start() not in desc_starts:
             add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": m.group("head").lower(), "mods": ""}))
-    for m in rx["quote"].finditer(text):
-        add(Mention("QUOTE", m.start(), m.end(), m.group(0)))
+    for a, b in _quotes(text)[0]:
+        add(Mention("QUOTE", a, b, text[a:b]))
     for m in words.finditer(rx["past"]):
         add(Mention("PAST", m.start(), m.end(), m.group(0)))
     for m in words.finditer(rx["respectively"]):
@@ -577,13 +585,41 @@ _HYPHEN_FIVE = regex.compile(r".*-\p{Ll}{5}$")
 _SHORT_BEFORE_HYPHEN = regex.compile(r"^\p{Lu}\p{Ll}{1,3}-")
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}-]*")
 _LOWER_START = regex.compile(r"\p{Ll}")
-_GENITIVE = regex.compile(r"['’]s$")
-_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+_GENITIVE_ENDS = ("'s", "’s")
 
 # the tests on the token alone, remembered across texts: most tokens are the same few words and signs
 
 
 _LONGEST_NAME_WORD = 60  # longer tokens are no part of a name (and the word tests below need not scan them)
+
+
+# what usable() in find_people tells from a word alone (capitalized): no name word, a name word, or a name word
+# unless it is a given name (a demonym that is also a given name: "Noor")
+_NOT_NAME_WORD, _NAME_WORD, _NAME_WORD_IF_GIVEN = 0, 1, 2
+_NAME_WORD_TESTS: dict[int, tuple[Lexicon, dict]] = {}  # by lexicon (it is unhashable): (word, inner) -> test
+
+
+def _name_word_tests(lex: Lexicon) -> dict:
+    """The cache of _name_word_test for ``lex``, kept across texts: most words come again."""
+    entry = _NAME_WORD_TESTS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _NAME_WORD_TESTS[id(lex)] = (lex, {})
+    if len(entry[1]) > 1 << 17:
+        entry[1].clear()
+    return entry[1]
+
+
+def _name_word_test(word: str, inner: bool, lex: Lexicon) -> int:
+    if word.endswith("-"):
+        return _NOT_NAME_WORD  # "Land- en ploeggenoot": half a compound
+    lower = word.lower()
+    if lower in lex.ordinals:
+        return _NOT_NAME_WORD  # "Vierde werd Kipruto"
+    if _hyphenated_noun(word, inner):
+        return _NOT_NAME_WORD
+    if lower in lex.description_heads or lower in lex.titles or lower in lex.pronouns:
+        return _NOT_NAME_WORD
+    return _NAME_WORD_IF_GIVEN if word in lex.non_name_words else _NAME_WORD
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -643,12 +679,10 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         lower_words_found.append(set(_LOWER_WORD.findall(text)))
         return word in lower_words_found[0]
 
-    quotes_found: list[list[tuple[int, int]]] = []
-
     def in_quote(pos: int) -> bool:
-        if not quotes_found:  # looked for when first needed
-            quotes_found.append([(m.start(), m.end()) for m in _regexes()["quote"].finditer(text)])
-        return any(a <= pos < b for a, b in quotes_found[0])
+        spans, starts = _quotes(text)
+        k = bisect_right(starts, pos)
+        return k > 0 and pos < spans[k - 1][1]  # the quotes do not overlap
     # blocked: is a position inside a span? The spans by start, with the furthest end reached so far
     blocked_spans = sorted(blocked)
     span_starts = [s for s, _ in blocked_spans]
@@ -658,29 +692,34 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         k = bisect_right(span_starts, start)
         return k > 0 and reach[k - 1] > start
 
-    def usable(i: int, inner: bool = False) -> bool:
-        word, start, _ = tokens[i]
-        if not capitalized[i] or word.endswith("-"):
-            return False  # "Land- en ploeggenoot": half a compound
-        lower = word.lower()
-        if lower in lex.ordinals or blocked_at(start):
-            return False  # "Vierde werd Kipruto"
-        if word in lex.non_name_words and not _given_name_before_surname(text, start, start + len(word), lex):
-            return False
-        if _hyphenated_noun(word, inner):
-            return False
-        if lower in lex.description_heads or lower in lex.titles or lower in lex.pronouns:
-            return False
-        return True
+    word_tests = _name_word_tests(lex)
 
-    # a section label glued to the first word by scraping: "SchaatsenAnna Visser"
+    def usable(i: int, inner: bool = False) -> bool:
+        if not capitalized[i]:
+            return False
+        word, start, _ = tokens[i]
+        test = word_tests.get((word, inner))
+        if test is None:
+            test = word_tests[(word, inner)] = _name_word_test(word, inner, lex)
+        if not test or blocked_at(start):
+            return False
+        return test == _NAME_WORD or _given_name_before_surname(text, start, start + len(word), lex)
+
+    # a section label glued to the first word by scraping: "SchaatsenAnna Visser"; such a word is
+    # capitalized (_GLUED asks more than _CAP) unless it is too long for a name, so only those are tried
     labels = lex.section_labels
     token_texts = [t[0] for t in tokens]
-    if _LOWER_UPPER.search("\n".join(token_texts)):  # a glued word has a small letter before a capital
+    capitalized = list(map(_is_cap_word, token_texts))
+    maybe_glued = capitalized
+    if token_texts and max(map(len, token_texts)) > _LONGEST_NAME_WORD:
+        maybe_glued = [True] * len(token_texts)
+    glued_at = {i for i in compress(range(len(tokens)), maybe_glued)
+                if (glued := _glued(token_texts[i])) and glued[0].lower() in labels}
+    if glued_at:
         split_tokens = []
-        for token in tokens:
-            glued = _glued(token[0])
-            if glued and glued[0].lower() in labels:
+        for i, token in enumerate(tokens):
+            if i in glued_at:
+                glued = _glued(token[0])
                 word, start, is_start = token
                 split_tokens.append((glued[0], start, is_start))
                 split_tokens.append((glued[1], start + len(glued[0]), False))
@@ -688,8 +727,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
                 split_tokens.append(token)
         tokens = split_tokens
         token_texts = [t[0] for t in tokens]
+        capitalized = list(map(_is_cap_word, token_texts))
     # a name starts at a capitalized word: the loop jumps from one to the next
-    capitalized = list(map(_is_cap_word, token_texts))
     spans: list[tuple[int, int]] = []
     deferred: list[tuple[int, int, str]] = []
     i = 0
@@ -757,8 +796,8 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
             i = j
             continue  # "de schaatser uit Wormer": a place
         start, end = tokens[i][1], tokens[j - 1][1] + len(tokens[j - 1][0])
-        genitive = _GENITIVE.search(text[start:end])
-        if genitive:
+        # "['’]s$": the span ends in a word, never in a line break
+        if text.endswith(_GENITIVE_ENDS, start, end):
             end -= 2  # "Kopecky's landgenote": the name without the genitive
         before = text[max(0, start - 60):start]
         # the pattern ends in "van" and spaces (all of them str.isspace): where the text does not, it cannot match

@@ -481,8 +481,9 @@ class TextWords:
         return not self.plain or keys is None or not keys.keys().isdisjoint(self.keyed())
 
     def may_contain(self, folded_strings) -> bool:
-        """False when the text holds none of these case-folded plain strings, not even inside a word."""
-        return not self.plain or any(s in self.folded for s in folded_strings)
+        """False when the text holds none of these case-folded plain strings, not even inside a word (None: no
+        strings to tell by, True)."""
+        return not self.plain or folded_strings is None or any(s in self.folded for s in folded_strings)
 
     def finditer(self, pattern: FastPattern):
         keys = pattern.keys

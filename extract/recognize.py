@@ -174,6 +174,8 @@ _COMMA_WORDS_BEFORE = regex.compile(r",\s*(?:[\w-]+\s+){0,2}$")
 _NOT = regex.compile(r"\bniet\b")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}[\w’'-]+")
 _WORD_CHAR = regex.compile(r"\w")
+# a line of two to four characters that are no whitespace, between spaces (stdlib re: only "\n" ends a line, as in regex)
+_SHORT_LINE = re.compile(r"^ *\S{2,4} *$", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -242,12 +244,33 @@ def _regexes():
     pron_words = _whole_words(lex.pronouns)
     separable_verbs = _whole_words({p.split()[0] for p in lex.status_separable if len(p.split()) >= 2})
     gapped_first_words = _whole_words({_SPACES.split(phrase.split("...")[0].strip())[0] for phrase in lex.status_gapped})
-    return dict(determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
+    # every match of the list of places holds one of its nouns: a text without them is not scanned (a prefilter
+    # pays only where the words are long and rare: "punt", "rug" cost more to look for than the scan)
+    places_list_literals = _folded_literals(lex.raw["ranks"].get("places_before_numbers") or ())
+    return dict(places_list_literals=places_list_literals, determiner_before=determiner_before, bare_distance=bare_distance, age_desc=age_desc, distance=distance, ordinal=ordinal, numeric_rank=numeric_rank, medals=medals, age=age,
                 age_paren=age_paren, pron=pron, desc=desc, noun_after=noun_after, quote=quote, past=past, respectively=respectively,
                 country_paren=country_paren, country_field=country_field, country_from=country_from,
                 relay_words=relay_words, gap_phrase_words=gap_phrase_words, winner_object=winner_object,
                 gapped_first_words=gapped_first_words, pron_words=pron_words, separable_verbs=separable_verbs, head_keys=head_keys, compound_word_end=compound_word_end,
                 not_in_desc=not_in_desc, determiner_start=determiner_start)
+
+
+def _folded_literals(words) -> list[str] | None:
+    """The first word of each of ``words``, case-folded, for TextWords.may_contain: a text that holds none of them
+    (case aside) holds no match of a pattern that matches one of the words case-insensitively (the space in a
+    phrase may be any whitespace). None (scan anyway) where a word is not plain."""
+    words = list(words)
+    if not words or not all(w.strip() and is_plain(w) for w in words):
+        return None
+    return [w.split()[0].casefold() for w in words]
+
+
+def _country_fields(text: str, country_field) -> list:
+    """``country_field.finditer(text)``: a code between field separators (tab, ";", "|") or line ends. Without a
+    separator in the text, a match is a whole line of a short word, so only such lines are tried."""
+    if "\t" in text or ";" in text or "|" in text:
+        return list(country_field.finditer(text))
+    return [m for line in _SHORT_LINE.finditer(text) if (m := country_field.match(text, line.start()))]
 
 
 def _whole_words(words) -> list[str] | None:
@@ -435,7 +458,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
         add(Mention("RANK", m.start(), m.end(), m.group(0), int(n) if n.isdigit() else lex.cardinals[n]))
     for m in words.finditer(lex.rank_phrase_regex):
         add(Mention("RANK", m.start(), m.end(), m.group(0), lex.rank_phrases[_spaced_key(m.group(0))]))
-    for m in (lex.places_list_regex.finditer(text) if lex.places_list_regex else ()):
+    for m in (lex.places_list_regex.finditer(text) if lex.places_list_regex and words.may_contain(rx["places_list_literals"])
+              else ()):
         for n in _LIST_NUMBER.finditer(m.group("list")):
             if n.group(0).lower() != "en":
                 value = int(n.group(0)) if n.group(0).isdigit() else lex.cardinals[n.group(0).lower()]
@@ -525,7 +549,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             code = hit[0]  # "(Zuid-Korea)"
         if code:
             add(Mention("COUNTRY", m.start(), m.end(), m.group(0), (code, "short")))
-    for m in rx["country_field"].finditer(text):
+    for m in _country_fields(text, rx["country_field"]):
         # "2\tJenning de Boo\tNED\t34,25", "1; Jutta Leerdam; NED; 1.13,20": a code in a field of a list line
         if (code := lex.country_short.get(m.group("c"))):
             add(Mention("COUNTRY", m.start("c"), m.end("c"), m.group("c"), (code, "short")))
@@ -563,7 +587,7 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             mods = f"{m.group('det').lower()} {mods}"  # "twee Noren": a counted group
         add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": head, "mods": mods}))
         desc_starts.add(m.start())
-    for m in rx["age_desc"].finditer(text):
+    for m in (rx["age_desc"].finditer(text) if lex.age_suffix in text else ()):  # matched as written
         if m.start() not in desc_starts:
             add(Mention("DESC", m.start(), m.end(), m.group(0), {"head": m.group("head").lower(), "mods": ""}))
     for a, b in _quotes(text)[0]:

@@ -35,8 +35,10 @@ _HEADER_LINE = regex.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _URL_IN_SOURCE = regex.compile(r"https?://\S+?(?=[)\s]|$)")
 _HTML_TAG = regex.compile(r"<(p|div|br|h[1-6]|span|a|strong|em|ul|li|figure|img)\b", regex.IGNORECASE)
 _MARKDOWN_HEADING_MARK = regex.compile(r"(?m)^\s{0,3}#{1,6}\s*")
-_MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_MARKDOWN_LINK = regex.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# an emphasized span is at most a few sentences: the bound keeps a line of stray asterisks linear (unbounded,
+# "*a " * 25,000 took 100 s)
+_MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1")
+_MARKDOWN_LINK = regex.compile(r"!?\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")  # bounded as the emphasis
 
 # _tidy's patterns are plain character classes, so stdlib `re` (several times faster here) means the same;
 # the Markdown and HTML-sniffing patterns above stay `regex`, whose \s and \b differ a little.

@@ -101,7 +101,9 @@ def _scanner():
     # "(?=\d)" first lets regex skip to the next digit instead of trying every notation at every character
     # (20x faster); it says nothing new when every notation starts with a digit
     digit_first = r"(?=\d)" if all(_starts_with_digit(rx) for _, rx in worded + [(n["name"], n["regex"]) for n in t["notations"]]) else ""
-    scanner = regex.compile(rf"{digit_first}(?<![\w.,:'’\"/€$£-]|\d[.,:])(?:{body})(?![\w\"”'’]|[.,:]\d)",
+    # never inside a longer number, a date or an amount; a quote mark against a time is part of a time only
+    # with a digit beyond it (1'41"56), else it is speech: "Ik reed 1.12,25", zei ze
+    scanner = regex.compile(rf"{digit_first}(?<![\w.,:/€$£-]|\d[.,:'’\"])(?:{body})(?![\w]|[.,:\"”'’]\d)",
                             regex.VERSION1 | regex.IGNORECASE)
     after_unit = regex.compile(rf"\s*(?:(?P<min>{minutes})|(?P<sec>{seconds})|(?P<hr>{hours}))", regex.IGNORECASE)
     not_after = regex.compile(

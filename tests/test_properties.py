@@ -299,9 +299,6 @@ QUOTED_SENTENCES = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="a time against a quotation mark is not read (find_times('\"37,01\"') == [], "
-                   "also with ” ' ’ after it or ' ’ before it), and a worded one loses its minutes: "
-                   "find_times('\"2 minuten en 3 seconden\"') gives only '3 seconden', 3.0 s, whole_seconds")
 @settings(max_examples=30, deadline=None)
 @given(notation=st.sampled_from(sorted(FORMATTERS)), data=st.data())
 def test_time_in_quotation_marks_round_trips(notation, data):

@@ -769,14 +769,14 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
         j = i + 1
         while j < n:
             # one space apart, never across a line break ("Brons voor Hoogland" heading over "Jeffrey Hoogland ...")
-            if usable(j, inner=True) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1 and text[tokens[j][1] - 1] != "\n":
+            if capitalized[j] and usable(j, inner=True) and tokens[j][1] == tokens[j - 1][1] + len(tokens[j - 1][0]) + 1 and text[tokens[j][1] - 1] != "\n":
                 j += 1
                 continue
             # particles inside a name: "Jan de Boer", "Piet van der Meer", "Jan De Boer"
             k = j
             while k < n and tokens[k][0].lower() in lex.particles and not tokens[k][2]:
                 k += 1
-            if k > j and k < n and usable(k) and not tokens[k][2]:
+            if k > j and k < n and capitalized[k] and usable(k) and not tokens[k][2]:
                 j = k + 1
                 continue
             break

@@ -23,7 +23,7 @@ from . import recognize
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
 from .linking import link
-from .sports import detect_sport, sport_sections
+from .sports import detect_sport, plausibility_flags, sport_sections
 from .types import Evidence, RaceResult, RecordMention
 
 __all__ = ["make_doc", "Segmenter", "Recognizer", "NameFinder", "Linker", "COMPONENT_NAMES"]
@@ -179,7 +179,7 @@ class Linker:
                 athlete=athlete, team=ent.full if ent.team else None, country=ent.country,
                 time_s=r.time_s, time_text=r.time.text if r.time is not None else None, gap_s=r.gap_s,
                 rank=r.rank, status=r.status, round=r.round, stroke=r.stroke, club=ent.club, mark=r.mark,
-                mark_unit=r.mark_unit,
+                mark_unit=r.mark_unit, flags=plausibility_flags(sport, r.event, r.time_s, lex),
                 members=tuple(max([m.text for m in x.mentions] or [x.full], key=lambda n: (len(n.split()), len(n)))
                               for x in ent.members),
                 sentence=text[s:e].strip(),

@@ -17,6 +17,7 @@ RESULT_COLUMNS = {
     "athlete": "string", "team": "string", "club": "string", "country": "string", "time_s": "Float64", "time_text": "string",
     "gap_s": "Float64", "rank": "Int32", "status": "string", "round": "string", "stroke": "string", "mark": "Float64",
     "mark_unit": "string", "members": "object", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
+    "flags": "object",
 }
 RECORD_COLUMNS = {
     "article_id": "string", "record_type": "string", "scope": "string", "holder": "string", "time_s": "Float64",
@@ -27,6 +28,7 @@ ARTICLE_COLUMNS = {
     "article_id": "string", "path": "string", "title": "string", "date": "string", "source": "string",
     "url": "string", "sport": "string", "categories": "object", "n_results": "Int32", "n_records": "Int32",
     "error": "string", "encoding": "string", "warnings": "object",
+    "text": "string",  # the text the offsets of results and records point into
 }
 
 

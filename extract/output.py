@@ -13,8 +13,8 @@ from .dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_arrow", "write_outputs", "read_metadata"]
 
-SCHEMA_VERSION = "2"  # 2: articles.encoding and articles.warnings
-# "object" columns hold lists of strings (an article's front-matter categories, its warnings)
+SCHEMA_VERSION = "2"  # 2: articles.encoding, .warnings and .text; results.flags
+# "object" columns hold lists of strings (an article's front-matter categories, its warnings, a row's flags)
 _ARROW = {"string": pa.string(), "Int32": pa.int32(), "Int64": pa.int64(), "Float64": pa.float64(),
           "object": pa.list_(pa.string())}
 TABLES = {"results": RESULT_COLUMNS, "records": RECORD_COLUMNS, "articles": ARTICLE_COLUMNS}

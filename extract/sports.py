@@ -14,7 +14,7 @@ from .lexicon import (
     text_words,
 )
 
-__all__ = ["detect_sport", "non_race_votes", "sport_sections"]
+__all__ = ["detect_sport", "non_race_votes", "sport_sections", "plausibility_flags"]
 
 LEAD_CHARS = 300  # about a headline and the first sentence
 
@@ -98,3 +98,15 @@ def _section_heading_regex(lex: Lexicon) -> FastPattern:
                                 + r")(?!\w)", regex.IGNORECASE | regex.MULTILINE)
         _HEADING_REGEXES[id(lex)] = (lex, pattern)
     return _HEADING_REGEXES[id(lex)][1]
+
+
+def plausibility_flags(sport: str | None, event: str | None, time_s: float | None,
+                       lex: Lexicon | None = None) -> tuple[str, ...]:
+    """Why a result is unlikely as it stands: "time_out_of_range" when its time falls outside the plausible
+    finishing times of its sport and event (patterns/sports.yml ``time_ranges``), a likely misread."""
+    if time_s is None or sport is None or event is None:
+        return ()
+    bounds = (lex or get_lexicon()).time_ranges.get(sport, {}).get(event)
+    if bounds is None or bounds[0] <= time_s <= bounds[1]:
+        return ()
+    return ("time_out_of_range",)

@@ -58,6 +58,8 @@ class RaceResult:
     members: tuple[str, ...] = ()  # a team row's athletes where the text names them (a crew, a relay)
     stroke: str | None = None  # swimming: freestyle, backstroke, breaststroke, butterfly, medley
     club: str | None = None  # an individual's trade team or club where the text names it ("Jumbo-Visma")
+    # why the row is unlikely as it stands, for review: "time_out_of_range" (patterns/sports.yml time_ranges)
+    flags: tuple[str, ...] = ()
     # the spans of the values, for review: name, time, rank, status ...
     evidence: tuple[tuple[str, Evidence], ...] = field(default=(), compare=False)
 
@@ -75,6 +77,7 @@ class RaceResult:
         row = asdict(self)
         row.pop("evidence")
         row["members"] = list(self.members)
+        row["flags"] = list(self.flags)
         return row
 
 
@@ -123,7 +126,6 @@ class Article:
 
     def as_row(self) -> dict[str, Any]:
         row = asdict(self)
-        row.pop("text")
         row["categories"] = list(self.categories)
         row["warnings"] = list(self.warnings)
         return row

@@ -111,9 +111,9 @@ def test_frames_columns_and_dtypes(index, columns, source):
     df = extract.frames(extractions)[index]
     assert list(df.columns) == list(columns)
     assert {c: str(t) for c, t in df.dtypes.items()} == columns
-    # nullable scalar dtypes; "object" only for lists: an article's categories and warnings, a team's members
+    # nullable scalar dtypes; "object" only for lists: an article's categories and warnings, a team's members, a row's flags
     assert set(columns.values()) <= {"string", "Int32", "Int64", "Float64", "object"}
-    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories", "warnings"], ["members"])
+    assert [c for c, t in columns.items() if t == "object"] in ([], ["categories", "warnings"], ["members", "flags"])
     if source == "empty":
         assert df.empty
 

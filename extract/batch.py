@@ -40,7 +40,8 @@ __all__ = ["Item", "Chunk", "ChunkOutput", "RunSummary", "ResumeError", "NoInput
 STAGING = ".partial"  # the folder inside OUT where a run's parts wait until the run is complete
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"
-_OUTPUT_NAMES = {f"{t}.parquet" for t in TABLES} | set(TABLES) | {MANIFEST, STAGING}
+REPORT = "report.html"  # sports-extract review's default report
+_OUTPUT_NAMES = {f"{t}.parquet" for t in TABLES} | set(TABLES) | {MANIFEST, STAGING, REPORT}
 DEFAULT_CHUNK_SIZE = 200  # articles a task: small enough to keep every worker busy to the end
 DEFAULT_ARTICLES_PER_PART = 10_000  # articles a part file; the parent holds one part's tables until it is written
 
@@ -75,7 +76,8 @@ def check_output_folder(out: Path, inputs: list[str]) -> None:
     if out.exists() and not out.is_dir():
         raise OutputFolderError(f"the output {out} is a file, not a folder")
     if out.is_dir():
-        # ours: the tables (files or dataset folders), the manifest, the staging folder; hidden files (.gitkeep)
+        # ours: the tables (files or dataset folders), the manifest, the staging folder, a review report; hidden
+        # files (.gitkeep)
         foreign = sorted(e.name for e in out.iterdir() if e.name not in _OUTPUT_NAMES and not e.name.startswith("."))
         if foreign:
             raise OutputFolderError(f"the output folder {out} holds files that are not sports-extract output "

@@ -1,4 +1,4 @@
-"""Command line: ``sports-extract run|evaluate|show`` (also ``python -m extract``).
+"""Command line: ``sports-extract run|evaluate|show|review`` (also ``python -m extract``).
 
 \b
 Exit codes:
@@ -238,3 +238,35 @@ def show(out_dir: Path, sport: str | None, athlete: str | None, event: str | Non
                       "" if r.get("gap_s") is None else f"+{r['gap_s']:g}",
                       "" if r.get("rank") is None else str(r["rank"]), r.get("status") or "")
     Console().print(table)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the report. Default: OUT_DIR/report.html.")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold rows (JSON lines): mark each result row ok, wrong or extra and list the missed gold rows, "
+                   "as evaluate counts them.")
+def review(out_dir: Path, html_path: Path | None, gold: Path | None) -> None:
+    """Write a review report of the run in OUT_DIR: one self-contained HTML file.
+
+    Per article the text with what the pipeline recognized highlighted by kind and the extracted rows
+    beside it (click a row to see its evidence); a summary with counts and plots on top; filters for
+    articles with results, without, with errors or with flagged rows. Open it in any browser: it loads
+    nothing from the network. Needs matplotlib (pip install "sports-extract[review]").
+    """
+    import time
+
+    from .review import ReviewError, write_report
+
+    started = time.perf_counter()
+    try:
+        target = write_report(out_dir, html_path, gold)
+    except ReviewError as exc:
+        click.echo(f"sports-extract: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    except (ValueError, OSError) as exc:  # a bad gold file, an unreadable table, an unwritable target
+        click.echo(f"sports-extract: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    size_mb = target.stat().st_size / 1e6
+    click.echo(f"report: {target} ({size_mb:.1f} MB, {time.perf_counter() - started:.1f} s)", err=True)

@@ -21,7 +21,7 @@ import pyarrow.dataset as ds
 
 from .linking import fold
 
-__all__ = ["SLOTS", "Score", "evaluate", "load_gold", "load_predictions", "article_key", "mismatches"]
+__all__ = ["SLOTS", "Score", "evaluate", "load_gold", "load_predictions", "article_key", "mismatches", "match_gold", "GoldMatch"]
 
 SLOTS = ("time_s", "mark", "rank", "event", "country", "gender", "status")
 
@@ -147,26 +147,52 @@ def by_sport(pred_rows: list[dict], gold_rows: list[dict]) -> dict[str, dict[str
             for sport, keys in sorted(ids.items())}
 
 
-def mismatches(pred_rows: list[dict], gold_rows: list[dict]) -> list[str]:
-    """Missed, wrong and extra rows, for reading."""
+@dataclass(frozen=True)
+class GoldMatch:
+    """How predicted rows pair with gold rows, as ``mismatches`` reads them: indexes into the lists given.
+    ``pairs``: (gold index, predicted index, the slots that differ as (slot, gold value, predicted value));
+    ``missed``: gold rows without a prediction; ``extra``: predictions of gold articles without a gold row.
+    Predictions of articles without gold rows are in none of them (the evaluation does not count them)."""
+
+    pairs: list[tuple[int, int, list[tuple[str, Any, Any]]]]
+    missed: list[int]
+    extra: list[int]
+
+
+def match_gold(pred_rows: list[dict], gold_rows: list[dict]) -> GoldMatch:
+    """Pair each gold row with the first unused prediction of its article whose competitor matches leniently."""
     articles = {article_key(g["article_id"]) for g in gold_rows}
-    pred_rows = [p for p in pred_rows if article_key(p.get("article_id", "")) in articles]
-    lines, used = [], set()
-    for g in gold_rows:
+    scored = [i for i, p in enumerate(pred_rows) if article_key(p.get("article_id", "")) in articles]
+    pairs, missed, used = [], [], set()
+    for gi, g in enumerate(gold_rows):
         ga, gn = article_key(g["article_id"]), competitor(g)
-        hit = next((i for i, p in enumerate(pred_rows) if i not in used and article_key(p["article_id"]) == ga
-                    and same_competitor(competitor(p), gn, True)), None)
+        hit = next((i for i in scored if i not in used and article_key(pred_rows[i]["article_id"]) == ga
+                    and same_competitor(competitor(pred_rows[i]), gn, True)), None)
         if hit is None:
-            lines.append(f"MISSED  {ga}: {gn} {[slot_value(s, g) for s in SLOTS]}")
+            missed.append(gi)
             continue
         used.add(hit)
-        diffs = [f"{s}: gold={slot_value(s, g)!r} pred={slot_value(s, pred_rows[hit])!r}" for s in SLOTS
+        diffs = [(s, slot_value(s, g), slot_value(s, pred_rows[hit])) for s in SLOTS
                  if slot_value(s, g) is not None and slot_value(s, g) != slot_value(s, pred_rows[hit])]
-        if diffs:
-            lines.append(f"WRONG   {ga}: {gn}: " + "; ".join(diffs))
-    for i, p in enumerate(pred_rows):
-        if i not in used:
-            lines.append(f"EXTRA   {article_key(p['article_id'])}: {competitor(p)} {[slot_value(s, p) for s in SLOTS]}")
+        pairs.append((gi, hit, diffs))
+    return GoldMatch(pairs, missed, [i for i in scored if i not in used])
+
+
+def mismatches(pred_rows: list[dict], gold_rows: list[dict]) -> list[str]:
+    """Missed, wrong and extra rows, for reading."""
+    match = match_gold(pred_rows, gold_rows)
+    lines = []
+    pair_of = {gi: (pi, diffs) for gi, pi, diffs in match.pairs}
+    for gi, g in enumerate(gold_rows):
+        ga, gn = article_key(g["article_id"]), competitor(g)
+        if gi not in pair_of:
+            lines.append(f"MISSED  {ga}: {gn} {[slot_value(s, g) for s in SLOTS]}")
+        elif pair_of[gi][1]:
+            lines.append(f"WRONG   {ga}: {gn}: " + "; ".join(f"{s}: gold={gv!r} pred={pv!r}"
+                                                        for s, gv, pv in pair_of[gi][1]))
+    for i in match.extra:
+        p = pred_rows[i]
+        lines.append(f"EXTRA   {article_key(p['article_id'])}: {competitor(p)} {[slot_value(s, p) for s in SLOTS]}")
     return lines
 
 

@@ -14,6 +14,7 @@ import html
 import io
 import json
 import os
+import re
 import tempfile
 import warnings
 from bisect import bisect_right
@@ -28,7 +29,7 @@ import pyarrow.dataset as ds
 from . import evaluate as ev
 from .batch import REPORT as REPORT_NAME  # the name a run's output folder allows beside its tables
 
-__all__ = ["build_report", "write_report", "ReviewError", "PlotLibraryMissing", "REPORT_NAME", "INSTALL_HINT"]
+__all__ = ["INSTALL_HINT", "REPORT_NAME", "PlotLibraryMissing", "ReviewError", "build_report", "write_report"]
 
 INSTALL_HINT = 'pip install "sports-extract[review]"  (or: pip install "matplotlib>=3.8")'
 
@@ -199,8 +200,9 @@ class GoldView:
     """What the evaluation says about each result row, and the gold rows it missed, per article key."""
 
     verdict: dict[int, tuple[str, list[tuple[str, Any, Any]]]]  # result index -> (ok|wrong|extra, differing slots)
-    missed: dict[str, list[dict]]
+    missed: dict[str, list[dict]]  # article key -> gold rows; the report takes them out as it places them
     gold_rows: int
+    missed_rows: int
 
 
 def gold_view(results: list[dict], gold_rows: list[dict]) -> GoldView:
@@ -211,7 +213,7 @@ def gold_view(results: list[dict], gold_rows: list[dict]) -> GoldView:
     missed: dict[str, list[dict]] = defaultdict(list)
     for gi in match.missed:
         missed[ev.article_key(gold_rows[gi]["article_id"])].append(gold_rows[gi])
-    return GoldView(verdict, dict(missed), len(gold_rows))
+    return GoldView(verdict, dict(missed), len(gold_rows), len(match.missed))
 
 
 # --- HTML ---------------------------------------------------------------------------------------------
@@ -272,8 +274,9 @@ def _record_row(row: dict, mark_id: str | None) -> str:
 
 
 def _article_section(n: int, article: dict, results: list[tuple[int, dict]], records: list[dict],
-                     mentions: list, gold: GoldView | None) -> tuple[str, bool]:
-    """The section of article n, and whether a row of it is flagged."""
+                     mentions: list, gold: GoldView | None) -> tuple[str, str, bool]:
+    """The section of article n, its status, and whether a row of it is flagged. The gold rows it missed are
+    taken out of ``gold.missed`` (two articles of one name get them once, as the evaluation counts them)."""
     text = article.get("text") or ""
     mention_kinds = {(m.start, m.end): KIND_OF_MENTION[m.kind] for m in mentions if m.kind in KIND_OF_MENTION}
     evidence = []
@@ -293,7 +296,7 @@ def _article_section(n: int, article: dict, results: list[tuple[int, dict]], rec
     flagged = any(r.get("flags") for _, r in results)
     status = "error" if article.get("error") else "results" if results else "no-results"
     key = ev.article_key(article["article_id"])
-    missed = gold.missed.get(key, []) if gold else []
+    missed = gold.missed.pop(key, []) if gold else []
 
     rows = [_result_row(r, mark_id(r), gold.verdict.get(i) if gold else None) for i, r in results]
     rows += [_missed_row(g) for g in missed]
@@ -323,7 +326,7 @@ def _article_section(n: int, article: dict, results: list[tuple[int, dict]], rec
     body = render_text(text, marks, f"a{n}") if text else '<p class="empty">(no text)</p>'
     return (f'<section class="article" id="a{n}" data-article-id="{_e(article["article_id"])}" '
             f'data-status="{status}" data-flagged="{"true" if flagged else "false"}">{"".join(header)}'
-            f'<div class="article-text" lang="nl">{body}</div><div class="rows">{table}</div></section>'), flagged
+            f'<div class="article-text" lang="nl">{body}</div><div class="rows">{table}</div></section>'), status, flagged
 
 
 # --- summary and plots --------------------------------------------------------------------------------
@@ -344,7 +347,16 @@ def _svg(figure, name: str) -> str:
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"sports-extract-{name}"}):
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg"):]
+    svg = _SVG_METADATA.sub("", svg)  # RDF elements are no HTML
+    # matplotlib numbers its groups the same in every figure ("figure_1", "axes_1"): prefix every id and every
+    # reference to one, so the ids of the page stay unique
+    svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{name}-", svg)
+    return svg
+
+
+_SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
+_SVG_ID = re.compile(r'(\bid="|xlink:href="#|\bhref="#|url\(#)')
 
 
 def _results_per_sport_plot(per_sport: Counter, flagged_per_sport: Counter) -> str:
@@ -396,23 +408,23 @@ def _times_per_event_plot(results: list[dict], most: int = 40) -> str:
     return _svg(figure, "times")
 
 
-def _summary(run: Run, statuses: Counter, flagged_articles: int, gold: GoldView | None, plots: list[str]) -> str:
+def _summary(run: Run, statuses: Counter, gold: GoldView | None, plots: list[str]) -> str:
     results = run.results
+    inputs = (run.manifest.get("params") or {}).get("inputs") or []
     flagged_rows = sum(1 for r in results if r.get("flags"))
     counts = [("articles", len(run.articles)), ("with results", statuses["results"]),
               ("no results", statuses["no-results"]), ("errors", statuses["error"]), ("results", len(results)),
               ("records", len(run.records)), ("flagged", flagged_rows)]
-    parts = ['<section id="summary"><h1>Review of ', _e(run.manifest.get("params", {}).get("inputs") and
-                                                          ", ".join(run.manifest["params"]["inputs"]) or "a run"),
-             "</h1>", '<dl class="counts">']
+    parts = [f'<section id="summary"><h1>Review of {_e(", ".join(inputs) or "a run")}</h1><dl class="counts">']
     parts += [f'<div data-count="{name.replace(" ", "-")}"><dt>{name}</dt><dd>{value:,}</dd></div>' for name, value in counts]
     parts.append("</dl>")
     if gold:
         verdicts = Counter(v for v, _ in gold.verdict.values())
-        missed = sum(len(v) for v in gold.missed.values())
+        unplaced = sum(len(v) for v in gold.missed.values())  # gold articles this run did not read
         parts.append(f'<p class="gold-summary">Against {gold.gold_rows:,} gold rows, as <code>sports-extract '
                      f'evaluate --show-errors</code> counts them: {verdicts["ok"]:,} ok, {verdicts["wrong"]:,} wrong, '
-                     f'{verdicts["extra"]:,} extra, {missed:,} missed.</p>')
+                     f'{verdicts["extra"]:,} extra, {gold.missed_rows:,} missed'
+                     + (f" ({unplaced:,} of them of articles not in this run)" if unplaced else "") + ".</p>")
     per_event = Counter((r.get("sport") or "", r.get("event") or "") for r in results)
     flagged_event = Counter((r.get("sport") or "", r.get("event") or "") for r in results if r.get("flags"))
     parts.append('<div class="summary-body"><table class="per-event"><thead><tr><th>sport</th><th>event</th>'
@@ -534,10 +546,10 @@ def build_report(out_dir: str | os.PathLike, gold: str | os.PathLike | list[dict
 
     sections, statuses, flagged_articles = [], Counter(), 0
     for n, article in enumerate(run.articles):
-        section, flagged = _article_section(n, article, results_of.get(article["article_id"], []),
+        section, status, flagged = _article_section(n, article, results_of.get(article["article_id"], []),
                                             records_of.get(article["article_id"], []), mentions.get(n, []), view)
         sections.append(section)
-        statuses["error" if article.get("error") else "results" if results_of.get(article["article_id"]) else "no-results"] += 1
+        statuses[status] += 1
         flagged_articles += flagged
 
     per_sport = Counter(r.get("sport") or "?" for r in run.results)
@@ -549,7 +561,7 @@ def build_report(out_dir: str | os.PathLike, gold: str | os.PathLike | list[dict
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',  # no favicon request
         f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
-        _summary(run, statuses, flagged_articles, view, plots),
+        _summary(run, statuses, view, plots),
         _filters(statuses, flagged_articles, len(run.articles)),
         '<main id="articles">', "".join(sections), "</main>",
         f"<script>{SCRIPT}</script></body></html>\n",

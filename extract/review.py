@@ -15,7 +15,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import warnings
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -112,7 +111,10 @@ def recognized_mentions(articles: list[dict], model: str | None) -> dict[int, li
     todo = [i for i, a in enumerate(articles) if a.get("sport") and a.get("text")]
     if not todo:
         return {}
-    nlp = pipeline.load(model, spans_key=None)
+    try:
+        nlp = pipeline.load(model, spans_key=None)
+    except OSError as exc:  # the run's model is not installed here
+        raise ReviewError(f"cannot load the run's model {model!r} to find the mentions again: {exc}") from exc
     out: dict[int, list] = {}
     with nlp.select_pipes(disable=["sports_linker"]):
         docs = nlp.pipe((make_doc(nlp, articles[i]["text"]) for i in todo), batch_size=64)
@@ -388,7 +390,7 @@ def _times_per_event_plot(results: list[dict], most: int = 40) -> str:
         return ""
     events = sorted(times, key=lambda e: -len(times[e]))[:most]
     events.sort(reverse=True)  # alphabetical from the top
-    figure = Figure(figsize=(7.5, 0.28 * len(events) + 1.2))
+    figure = Figure(figsize=(7.5, 0.2 * len(events) + 1.2))
     ax = figure.subplots()
     for y, event in enumerate(events):
         for flagged in (False, True):
@@ -574,9 +576,10 @@ def write_report(out_dir: str | os.PathLike, html_path: str | os.PathLike | None
     target = Path(html_path) if html_path else Path(out_dir) / REPORT_NAME
     page = build_report(out_dir, gold)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # a temporary name of our own, not mkstemp's: its file would be readable by the owner only, not per umask
+    tmp = target.parent / f".{target.name}.{os.getpid()}.tmp"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with open(tmp, "w", encoding="utf-8") as f:
             f.write(page)
         os.replace(tmp, target)
     except BaseException:

@@ -211,10 +211,11 @@ def evaluate(pred: Path, gold: Path, by_sport: bool, show_errors: bool, as_json:
 @click.option("--athlete", help="Only athletes whose name contains this text (case-insensitive).")
 @click.option("--event", help="Only this event code (e.g. 1000m, mass_start).")
 @click.option("--article", help="Only articles whose id contains this text.")
+@click.option("--flagged", is_flag=True, help="Only rows with plausibility flags (e.g. a time out of its event's range).")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(1), help="At most this many rows.")
 def show(out_dir: Path, sport: str | None, athlete: str | None, event: str | None, article: str | None,
-         limit: int) -> None:
-    """Print the results of a run as a table in the terminal."""
+         flagged: bool, limit: int) -> None:
+    """Print the results of a run as a table in the terminal (flagged rows in red)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -229,14 +230,18 @@ def show(out_dir: Path, sport: str | None, athlete: str | None, event: str | Non
         rows = [r for r in rows if athlete.casefold() in (r.get("athlete") or r.get("team") or "").casefold()]
     if article:
         rows = [r for r in rows if article in (r.get("article_id") or "")]
+    if flagged:
+        rows = [r for r in rows if r.get("flags")]
     table = Table(title=f"{len(rows)} results" + (f" (first {limit})" if len(rows) > limit else ""))
-    for col in ("article_id", "sport", "event", "gender", "competitor", "country", "time", "gap", "rank", "status"):
+    for col in ("article_id", "sport", "event", "gender", "competitor", "country", "time", "gap", "rank", "status",
+                "flags"):
         table.add_column(col, justify="right" if col in ("time", "gap", "rank") else "left")
     for r in rows[:limit]:
         table.add_row(r.get("article_id") or "", r.get("sport") or "", r.get("event") or "", r.get("gender") or "",
                       r.get("athlete") or r.get("team") or "", r.get("country") or "", r.get("time_text") or "",
                       "" if r.get("gap_s") is None else f"+{r['gap_s']:g}",
-                      "" if r.get("rank") is None else str(r["rank"]), r.get("status") or "")
+                      "" if r.get("rank") is None else str(r["rank"]), r.get("status") or "",
+                      " ".join(r.get("flags") or ()), style="red" if r.get("flags") else None)
     Console().print(table)
 
 

@@ -376,3 +376,16 @@ def test_evaluate_counts_rows_of_articles_that_should_give_none(mixed_run, gold_
     proc = run_cli("evaluate", out, gold_file, "--show-errors", "--no-results", ids)
     assert f"rows from articles that should give none: {expected}" in proc.stdout
     assert proc.stdout.count("UNEXPECTED b:") == expected
+
+
+def test_show_flagged_rows(tmp_path):
+    # a lap time taken for a race time: outside patterns/sports.yml's range for a Grand Prix
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gp.txt").write_text("Formule 1\n\nLando Norris reed in Monza met 1:21.123 de snelste tijd.\n\n"
+                                            "Schaatsen\n\nJutta Leerdam won de 1000 meter in 1.12,25.", encoding="utf-8")
+    assert run_cli("run", tmp_path / "in", "--out", tmp_path / "out").returncode == 0
+    flagged = _show(tmp_path / "out", "--flagged")
+    assert flagged.returncode == 0, flagged.stderr
+    assert "1 results" in flagged.stdout and "Lando Norris" in flagged.stdout and "time_out_of_range" in flagged.stdout
+    assert "Leerdam" not in flagged.stdout
+    assert "2 results" in _show(tmp_path / "out").stdout

@@ -100,10 +100,15 @@ def screenshot(html: Path, png: Path, article: str | None = None, width: int = 1
         if article is not None:
             section = next(s for s in driver.find_elements(By.CSS_SELECTOR, "section.article")
                            if s.get_attribute("data-article-id") == article)
-            driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", section)
             rows = section.find_elements(By.CSS_SELECTOR, "tr.result")
             if rows:
                 driver.execute_script("arguments[0].click()", rows[0])
+            # the section's top just below the filter bar (sticky at the top of the window)
+            driver.execute_script("""
+                arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});
+                const bar = document.getElementById('filters');
+                window.scrollBy({top: -(bar ? bar.getBoundingClientRect().height + 8 : 0), behavior: 'instant'});
+            """, section)
         driver.execute_script("return new Promise(r => requestAnimationFrame(() => setTimeout(r, 300)))")
         png.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(png))

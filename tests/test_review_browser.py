@@ -24,11 +24,11 @@ from .conftest import CORPUS, ROOT, run_cli
 ARTIFACTS = ROOT / "test-artifacts"
 FILTERS = {"all", "results", "no-results", "error", "flagged"}
 
-# A 500 m speed skating time of 1.34,60 is outside patterns/sports.yml's plausible range (33 to 60 s): the
-# second row is flagged 'time_out_of_range', the first is not. Used when the corpus gives no flagged row.
-FLAGGED_ARTICLE = """title: Nuis de snelste op de 500 meter
+# A lap time taken for a Grand Prix race time is outside patterns/sports.yml's plausible range (900 to 14,400 s):
+# the first row is flagged 'time_out_of_range', the second (no time) is not. Used when the corpus has no flagged row.
+FLAGGED_ARTICLE = """title: Verstappen wint op Zandvoort
 
-Kjeld Nuis won in Thialf de 500 meter in 34,51. Jenning de Boo werd tweede in 1.34,60.
+Max Verstappen heeft de Grand Prix van Nederland op Zandvoort gewonnen in 1.14,52. Lando Norris werd tweede in de race.
 """
 
 
@@ -90,7 +90,7 @@ def flagged_report(driver, corpus, tmp_path_factory) -> Report:
         return corpus
     folder = tmp_path_factory.mktemp("flagged")
     (folder / "in").mkdir()
-    (folder / "in" / "schaatsen-500.txt").write_text(FLAGGED_ARTICLE, encoding="utf-8")
+    (folder / "in" / "grand-prix.txt").write_text(FLAGGED_ARTICLE, encoding="utf-8")
     report = Report.render(folder / "in", folder / "out")
     assert any(r["flags"] for r in report.results), f"the crafted article gave no flagged row: {report.results}"
     return report

@@ -463,7 +463,7 @@ nav#filters{position:sticky;top:0;z-index:2;background:#fff;padding:.5rem 0;bord
 nav#filters button{border:1px solid #999;background:#f4f4f4;border-radius:3px;padding:.2rem .6rem;cursor:pointer}
 nav#filters button[aria-pressed=true]{background:#333;color:#fff}
 #search{margin-left:1rem;padding:.2rem .4rem;min-width:16rem}#shown{color:#666;margin-left:.5rem}
-section.article{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:.3rem 1.2rem;
+section.article{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.3rem 1.2rem;
  border-bottom:1px solid #ddd;padding:.8rem 0;content-visibility:auto;contain-intrinsic-size:auto 500px}
 section.article>header{grid-column:1/-1}
 section.article[data-status=error]>header h2{color:#b00}
@@ -473,7 +473,7 @@ section.article[data-status=error]>header h2{color:#b00}
 mark.entity{padding:.1em .25em;border-radius:.3em;line-height:1;scroll-margin:4rem}
 mark.entity .kind{font-size:.62em;font-weight:700;margin-left:.3em;opacity:.7}
 mark.entity.active{outline:3px solid #e4572e;outline-offset:1px;box-shadow:0 0 0 6px rgba(228,87,46,.25)}
-table{border-collapse:collapse;font-size:.85rem}th,td{border-bottom:1px solid #eee;padding:.15rem .4rem;text-align:left}
+table{border-collapse:collapse;font-size:.8rem}th,td{border-bottom:1px solid #eee;padding:.15rem .4rem;text-align:left}
 th{background:#fafafa;position:sticky;top:0}
 .rows{overflow:auto;max-height:40rem}
 tr.result,tr.record{cursor:pointer}tr.result:hover,tr.record:hover{background:#eef}

@@ -68,7 +68,8 @@ def walk(paths: Iterable[str | os.PathLike], follow_links: bool = False) -> Iter
             yield from _walk_folder(path, follow_links)
         elif os.path.lexists(path):
             given = Path(path)
-            yield _checked_file(path, given.name, str(given.parent), suffix_of(given.name), follow_links=True)
+            # a file named on its own is read wherever a link leads: the user chose it
+            yield _checked_file(path, given.name, str(given.parent), suffix_of(given.name))
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
 
@@ -133,7 +134,7 @@ def _walk_folder(root: str, follow_links: bool) -> Iterator[Found]:
 
 
 def _checked_file(file: str, rel: str, root: str, suffix: str, entry: os.DirEntry | None = None,
-                  mode: int | None = None, follow_links: bool = False) -> Found:
+                  mode: int | None = None) -> Found:
     """The file, or its problem when it is no regular file (a FIFO, a device ...) or cannot be looked at."""
     if mode is None:
         try:

@@ -22,6 +22,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -41,7 +42,7 @@ STAGING = ".partial"  # the folder inside OUT where a run's parts wait until the
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"
 REPORT = "report.html"  # sports-extract review's default report
-_OUTPUT_NAMES = {f"{t}.parquet" for t in TABLES} | set(TABLES) | {MANIFEST, STAGING, REPORT}
+_PART_FILE = re.compile(r"part-\d{6}\.parquet")  # the files of a dataset folder (see _part_name)
 DEFAULT_CHUNK_SIZE = 200  # articles a task: small enough to keep every worker busy to the end
 DEFAULT_ARTICLES_PER_PART = 10_000  # articles a part file; the parent holds one part's tables until it is written
 
@@ -63,8 +64,9 @@ class OutputFolderError(Exception):
 
 
 def check_output_folder(out: Path, inputs: list[str]) -> None:
-    """Refuse an output folder inside an input folder (or the other way round), and one that holds files
-    other than a run's output: a run writes only its own files, and never into the input tree."""
+    """Refuse an output folder inside an input folder (or the other way round), and one where the names a run
+    replaces hold something else: a run writes only its own files, never into the input tree, and leaves
+    other files in the folder (a log, notes) alone."""
     real_out = out.resolve()
     for p in inputs:
         real_in = Path(p).resolve()
@@ -75,14 +77,17 @@ def check_output_folder(out: Path, inputs: list[str]) -> None:
             raise OutputFolderError(f"the input {p} is inside the output folder {out}; choose another --out")
     if out.exists() and not out.is_dir():
         raise OutputFolderError(f"the output {out} is a file, not a folder")
-    if out.is_dir():
-        # ours: the tables (files or dataset folders), the manifest, the staging folder, a review report; hidden
-        # files (.gitkeep)
-        foreign = sorted(e.name for e in out.iterdir() if e.name not in _OUTPUT_NAMES and not e.name.startswith("."))
+    for table in TABLES:
+        # publishing replaces DIR/<table>.parquet and the dataset folder DIR/<table>/ whole
+        single, folder = out / f"{table}.parquet", out / table
+        if single.is_dir() or (folder.exists() and not folder.is_dir()):
+            raise OutputFolderError(f"{single if single.is_dir() else folder} is not a table of a sports-extract "
+                                    "run, and a run would replace it; choose another --out")
+        foreign = sorted(e.name for e in folder.iterdir() if not _PART_FILE.fullmatch(e.name)) if folder.is_dir() else []
         if foreign:
-            raise OutputFolderError(f"the output folder {out} holds files that are not sports-extract output "
-                                    f"({', '.join(foreign[:3])}{' ...' if len(foreign) > 3 else ''}); choose a new or "
-                                    "empty folder for --out")
+            raise OutputFolderError(f"the folder {folder} holds files that are not part files of a sports-extract "
+                                    f"run ({', '.join(foreign[:3])}{' ...' if len(foreign) > 3 else ''}), and a run "
+                                    "would replace it; choose another --out")
 
 
 # --- planning ----------------------------------------------------------------------------------

@@ -117,16 +117,28 @@ def test_output_inside_the_input_is_refused(tmp_path):
 def test_a_folder_of_other_files_is_not_written_over(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Jutta Leerdam won de 1000 meter in 1.12,25.", encoding="utf-8")
-    (tmp_path / "mijn-map").mkdir()
-    (tmp_path / "mijn-map" / "scriptie.docx").write_bytes(b"mijn werk")
+    # a folder of one's own that a dataset run would replace whole: refused, left as it was
+    (tmp_path / "mijn-map" / "articles").mkdir(parents=True)
+    (tmp_path / "mijn-map" / "articles" / "scriptie.docx").write_bytes(b"mijn werk")
     proc = run_cli(str(tmp_path / "in"), "--out", str(tmp_path / "mijn-map"))
     assert proc.returncode == 3
-    assert "not sports-extract output (scriptie.docx)" in proc.stderr
-    assert sorted(p.name for p in (tmp_path / "mijn-map").iterdir()) == ["scriptie.docx"]
+    assert "not part files of a sports-extract run (scriptie.docx)" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "mijn-map").rglob("*")) == ["articles", "scriptie.docx"]
     (tmp_path / "een-bestand").write_text("x")
     proc = run_cli(str(tmp_path / "in"), "--out", str(tmp_path / "een-bestand"))
     assert proc.returncode == 3 and "is a file, not a folder" in proc.stderr
     assert (tmp_path / "een-bestand").read_text() == "x"
+
+
+def test_other_files_beside_the_tables_are_left_alone(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Jutta Leerdam won de 1000 meter in 1.12,25.", encoding="utf-8")
+    (tmp_path / "uit").mkdir()
+    (tmp_path / "uit" / "run.log").write_text("mijn log\n")
+    proc = run_cli(str(tmp_path / "in"), "--out", str(tmp_path / "uit"))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "uit" / "run.log").read_text() == "mijn log\n"
+    assert (tmp_path / "uit" / "results.parquet").exists()
 
 
 def test_a_previous_output_folder_is_reused(tmp_path):

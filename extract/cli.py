@@ -145,7 +145,9 @@ def _error_samples(out_dir: Path, n: int) -> list[str]:
     import pyarrow.compute as pc
     import pyarrow.dataset as ds
 
-    path = out_dir / "articles.parquet" if (out_dir / "articles.parquet").exists() else out_dir / "articles"
+    from .output import table_path
+
+    path = table_path(out_dir, "articles")
     table = ds.dataset(str(path), format="parquet").to_table(columns=["error"], filter=pc.field("error").is_valid())
     return table.column("error").to_pylist()[:n]
 

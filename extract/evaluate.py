@@ -222,11 +222,10 @@ def load_gold(path: str | os.PathLike) -> list[dict]:
 
 def load_predictions(path: str | os.PathLike) -> list[dict]:
     """The results table of a run: an output folder, a results.parquet file or a results/ dataset."""
+    from .output import table_path  # here: output pulls in the pipeline, which scoring alone never needs
+
     p = Path(path)
     if p.is_dir():
-        for name in ("results.parquet", "results"):
-            if (p / name).exists():
-                p = p / name
-                break
+        p = table_path(p, "results") or p
     table = ds.dataset(str(p), format="parquet").to_table()
     return table.to_pylist()

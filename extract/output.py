@@ -11,7 +11,8 @@ import pyarrow.parquet as pq
 
 from .dataframes import ARTICLE_COLUMNS, RECORD_COLUMNS, RESULT_COLUMNS
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_arrow", "write_outputs", "read_metadata"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "write_table", "write_arrow", "write_outputs", "read_metadata",
+           "table_path"]
 
 SCHEMA_VERSION = "2"  # 2: articles.encoding, .warnings and .text; results.flags
 # "object" columns hold lists of strings (an article's front-matter categories, its warnings, a row's flags)
@@ -51,6 +52,15 @@ def write_outputs(out_dir: str | os.PathLike, results: pd.DataFrame, records: pd
     meta = {"sports_extract.schema_version": SCHEMA_VERSION, **{f"sports_extract.{k}": v for k, v in metadata.items()}}
     frames = {"results": results, "records": records, "articles": articles}
     return {name: write_table(frames[name], out / f"{name}.parquet", TABLES[name], meta) for name in TABLES}
+
+
+def table_path(out_dir: str | os.PathLike, name: str) -> Path | None:
+    """Where a run's table ``name`` is in ``out_dir``: ``name.parquet``, or the dataset folder ``name/`` of a run
+    of more than one part (both are read with ``pyarrow.dataset``); None when neither is there."""
+    for path in (Path(out_dir) / f"{name}.parquet", Path(out_dir) / name):
+        if path.exists():
+            return path
+    return None
 
 
 def read_metadata(path: str | os.PathLike) -> dict[str, str]:

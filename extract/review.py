@@ -27,6 +27,7 @@ import pyarrow.dataset as ds
 
 from . import evaluate as ev
 from .batch import REPORT as REPORT_NAME  # the name a run's output folder allows beside its tables
+from .output import table_path
 
 __all__ = ["INSTALL_HINT", "REPORT_NAME", "PlotLibraryMissing", "ReviewError", "build_report", "write_report"]
 
@@ -71,23 +72,15 @@ class Mark:
     kind: str
 
 
-def _table_path(out_dir: Path, name: str) -> Path | None:
-    """``name.parquet`` or the dataset folder ``name/`` (runs of more than one part)."""
-    for path in (out_dir / f"{name}.parquet", out_dir / name):
-        if path.exists():
-            return path
-    return None
-
-
 def read_run(out_dir: str | os.PathLike) -> Run:
     out = Path(out_dir)
-    path = _table_path(out, "articles")
+    path = table_path(out, "articles")
     if path is None:
         raise ReviewError(f"{out} holds no articles table (articles.parquet or articles/): not a run's output")
     articles = ds.dataset(str(path), format="parquet").to_table().to_pylist()
     # results through the evaluation's loader, so the gold matching's row indexes are ours
-    results = ev.load_predictions(out) if _table_path(out, "results") else []
-    records_path = _table_path(out, "records")
+    results = ev.load_predictions(out) if table_path(out, "results") else []
+    records_path = table_path(out, "records")
     records = ds.dataset(str(records_path), format="parquet").to_table().to_pylist() if records_path else []
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}

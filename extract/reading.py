@@ -405,8 +405,8 @@ def _jsonl_sources(file: str, file_id: str, name: str, byte_range: tuple[int, in
             if left is not None:
                 left -= size
             if size > limits.article_bytes:
-                yield Source(f"{file_id}#{n}", name, "", error=f"{name}: JSONL line {n}: {size:,} bytes, over the "
-                             f"limit of {limits.article_bytes:,} for an article (--max-article-bytes)")
+                yield _failed(f"{file_id}#{n}", name, f"JSONL line {n}: {size:,} bytes, over the limit of "
+                              f"{limits.article_bytes:,} for an article (--max-article-bytes)")
                 continue
             if n == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
@@ -415,7 +415,7 @@ def _jsonl_sources(file: str, file_id: str, name: str, byte_range: tuple[int, in
             try:
                 decoded = decode(line, get_lexicon().legacy_encodings)
             except NotText as exc:
-                yield Source(f"{file_id}#{n}", name, "", error=f"{name}: JSONL line {n}: {exc}")
+                yield _failed(f"{file_id}#{n}", name, f"JSONL line {n}: {exc}")
                 continue
             source = _jsonl_article(decoded.text, n, file_id, name)
             if source.error:

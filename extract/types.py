@@ -6,7 +6,7 @@ every row of the output can be traced back to what the article says.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 __all__ = ["Evidence", "RaceResult", "RecordMention", "Article", "STATUSES", "GENDERS", "SPORTS"]
@@ -15,6 +15,18 @@ STATUSES = ("finished", "dnf", "dns", "dsq", "dnq")
 GENDERS = ("women", "men", "mixed")
 SPORTS = ("speed_skating", "short_track", "cycling", "track_cycling", "athletics", "swimming", "rowing",
           "triathlon", "motorsport")
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _shallow_row(record: Any) -> dict[str, Any]:
+    """The record's fields as a dict. dataclasses.asdict would deep-copy every value: the fields here are
+    immutable (strings, numbers, tuples), and a batch makes a row of every article and result."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
+
 
 Status = Literal["finished", "dnf", "dns", "dsq", "dnq"]
 
@@ -74,7 +86,7 @@ class RaceResult:
         return self.athlete or self.team or self.country or ""
 
     def as_row(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = _shallow_row(self)
         row.pop("evidence")
         row["members"] = list(self.members)
         row["flags"] = list(self.flags)
@@ -102,7 +114,7 @@ class RecordMention:
     char_end: int
 
     def as_row(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow_row(self)
 
 
 @dataclass(frozen=True)
@@ -125,7 +137,7 @@ class Article:
     warnings: tuple[str, ...] = ()  # what was mended or cut while reading (mojibake, stray bytes, a long line)
 
     def as_row(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = _shallow_row(self)
         row["categories"] = list(self.categories)
         row["warnings"] = list(self.warnings)
         return row

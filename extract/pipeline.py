@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from . import components  # noqa: F401  (registers the factories in this process)
 from .components import COMPONENT_NAMES, make_doc
@@ -49,8 +50,7 @@ def load(model: str | os.PathLike | None = None, *, spans_key: str | None = SPAN
         nlp = spacy.blank("nl")
     else:
         nlp = spacy.load(model, exclude=list(_UNUSED))
-    _split_list_fields(nlp)
-    _keep_long_runs_whole(nlp)
+    _adapt_tokenizer(nlp)
     first = next((n for n in ("senter", "parser", "ner") if n in nlp.pipe_names), None)
     for name in COMPONENT_NAMES:
         if name in nlp.pipe_names:
@@ -63,27 +63,32 @@ def load(model: str | os.PathLike | None = None, *, spans_key: str | None = SPAN
     return nlp
 
 
-def _split_list_fields(nlp: Language) -> None:
-    """Split tokens at the field separators of results lists ("1;Jutta", "Leerdam|NED")."""
-    infixes = list(nlp.Defaults.infixes or ()) + [r"[;|]"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-
-
 # spaCy peels prefixes and suffixes off a run of characters without a space one at a time, rescanning the
 # rest each time: quadratic in the run's length (25,000 quotes take 80 s). No word, number or address is
 # this long, so such a run is one token as it stands.
 LONG_RUN = r"\S{200,}\Z"
 
 
-def _keep_long_runs_whole(nlp: Language) -> None:
-    old = nlp.tokenizer.token_match
+def _adapt_tokenizer(nlp: Language) -> None:
+    """Split tokens at the field separators of results lists ("1;Jutta", "Leerdam|NED") and keep long runs
+    without a space whole. One new tokenizer with both: each setter of a Tokenizer reloads its special cases."""
+    old = nlp.tokenizer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"[;|]"]
+    nlp.tokenizer = Tokenizer(nlp.vocab, rules=old.rules, prefix_search=old.prefix_search,
+                              suffix_search=old.suffix_search,
+                              infix_finditer=spacy.util.compile_infix_regex(infixes).finditer,
+                              token_match=_long_runs_whole(old.token_match), url_match=old.url_match,
+                              faster_heuristics=old.faster_heuristics)
+
+
+def _long_runs_whole(token_match):
     pattern = re.compile(LONG_RUN)
-    if old is not None:
-        old_pattern = getattr(old, "__self__", None)
+    if token_match is not None:
+        old_pattern = getattr(token_match, "__self__", None)
         if not isinstance(old_pattern, re.Pattern):
-            return  # a model's own matcher we cannot join: keep it as it is
+            return token_match  # a model's own matcher we cannot join: keep it as it is
         pattern = re.compile(f"(?:{old_pattern.pattern})|{LONG_RUN}", old_pattern.flags)
-    nlp.tokenizer.token_match = pattern.match
+    return pattern.match
 
 
 def model_name(nlp: Language) -> str:

@@ -209,6 +209,10 @@ def validate(file: str, data: Any) -> dict:
     return data
 
 
+# libyaml's safe loader where PyYAML was built with it: the same data, parsed in C (a start-up cost of each process)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_pattern_file(name: str, text: str | None = None) -> dict:
     """Read ``patterns/<name>`` from the installed package (or parse ``text``) and validate it."""
     file = f"patterns/{name}"
@@ -218,7 +222,7 @@ def load_pattern_file(name: str, text: str | None = None) -> dict:
         except FileNotFoundError:
             raise PatternFileError(file, "(file)", "a pattern file shipped with the package") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(unknown line)"

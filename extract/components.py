@@ -39,13 +39,17 @@ def _meta(doc: Doc) -> dict:
 
 
 _TEXT_KEY = ("sports_extract", "text")
+_MENTIONS_KEY = ("sports_extract", "mentions")
 
 
-def make_doc(nlp: Language, text: str) -> Doc:
+def make_doc(nlp: Language, text: str, mentions: list | None = None) -> Doc:
     """``nlp.make_doc(text)`` that keeps ``text``: the tokenizer loses no character, so it is the doc's text,
-    and the components need not join it from the tokens."""
+    and the components need not join it from the tokens. ``mentions``: recognize.find_mentions(text), where the
+    caller has it already (a batch finds them before it tokenizes); the recognizer takes them over."""
     doc = nlp.make_doc(text)
     doc.user_data[_TEXT_KEY] = text
+    if mentions is not None:
+        doc.user_data[_MENTIONS_KEY] = mentions
     return doc
 
 
@@ -118,7 +122,9 @@ class Recognizer:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = recognize.find_mentions(_text(doc))
+        mentions = doc.user_data.pop(_MENTIONS_KEY, None)
+        if mentions is None:
+            mentions = recognize.find_mentions(_text(doc))
         doc._.sports_mentions = mentions
         _add_spans(doc, mentions, self.spans_key)
         return doc

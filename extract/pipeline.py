@@ -14,7 +14,9 @@ from . import components  # noqa: F401  (registers the factories in this process
 from .components import COMPONENT_NAMES, make_doc
 from .extensions import SPAN_GROUP, register_extensions
 from .lexicon import get_lexicon
+from .linking import may_make_rows
 from .reading import DEFAULT_LIMITS, Limits, Source, capped_lines, iter_sources, read_text_article
+from .recognize import find_mentions
 from .sports import detect_sport, may_have_race_section
 from .types import Article, RaceResult, RecordMention
 
@@ -109,17 +111,17 @@ def _default_nlp() -> Language:
     return _DEFAULT
 
 
-def _doc_for(nlp: Language, source: Source, sport: str | None = None):
-    doc = make_doc(nlp, source.text)
+def _doc_for(nlp: Language, source: Source, sport: str | None = None, mentions: list | None = None):
+    doc = make_doc(nlp, source.text, mentions)
     doc._.sports_meta = {"article_id": source.article_id, "date": source.date, "title": source.title,
                          "categories": source.categories, **({"sport": sport} if sport else {})}
     return doc
 
 
-def _extraction(source: Source, doc=None, error: str | None = None) -> Extraction:
+def _extraction(source: Source, doc=None, error: str | None = None, sport: str | None = None) -> Extraction:
     results = tuple(doc._.sports_results or ()) if doc is not None else ()
     records = tuple(doc._.sports_records or ()) if doc is not None else ()
-    sport = doc._.sports_sport if doc is not None else None
+    sport = doc._.sports_sport if doc is not None else sport
     article = Article(article_id=source.article_id, path=source.path, title=source.title, date=source.date,
                       source=source.source, url=source.url, sport=sport, text=source.text,
                       categories=source.categories, n_results=len(results), n_records=len(records),
@@ -127,12 +129,16 @@ def _extraction(source: Source, doc=None, error: str | None = None) -> Extractio
     return Extraction(article, results, records)
 
 
-def _needs_pipeline(source: Source) -> tuple[bool, str | None]:
-    """(run the pipeline?, the article's sport). A match report (football, tennis ...) without a section
-    of a timed sport gives no results whatever the pipeline finds in it: it is not even tokenized."""
+def _needs_pipeline(source: Source) -> tuple[bool, str | None, list | None]:
+    """(run the pipeline?, the article's sport, its mentions where they were found). Neither a match report
+    (football, tennis ...) without a section of a timed sport nor an article in which the linker has nothing to
+    start a row from (may_make_rows) gives results whatever else is found in it: it is not even tokenized."""
     lex = get_lexicon()
     sport = detect_sport(source.text, source.categories, lex)
-    return (sport is not None or may_have_race_section(source.text, lex)), sport
+    if sport is None and not may_have_race_section(source.text, lex):
+        return False, None, None
+    mentions = find_mentions(source.text, lex)
+    return may_make_rows(source.text, mentions, lex), sport, mentions
 
 
 def extract_source(source: Source, nlp: Language | None = None) -> Extraction:
@@ -166,22 +172,25 @@ def extract_sources(sources: Iterable[Source], nlp: Language | None = None, batc
     pending: list[Source] = []
 
     def flush():
-        todo = {}
+        todo, sports = {}, {}
         for s in pending:
-            if not s.error and (verdict := _needs_pipeline(s))[0]:
-                todo[id(s)] = (s, verdict[1])
-        docs = (_doc_for(nlp, s, sport) for s, sport in todo.values())
+            if s.error:
+                continue
+            run, sports[id(s)], mentions = _needs_pipeline(s)
+            if run:
+                todo[id(s)] = (s, sports[id(s)], mentions)
+        docs = (_doc_for(nlp, s, sport, mentions) for s, sport, mentions in todo.values())
         try:
             done = dict(zip(todo, nlp.pipe(docs, batch_size=batch_size)))
         except Exception:  # one bad article must not sink the batch: redo them one by one
             done = {}
-            for key, (s, sport) in todo.items():
+            for key, (s, sport, _) in todo.items():
                 try:
                     done[key] = nlp(_doc_for(nlp, s, sport))
                 except Exception as exc:  # noqa: BLE001 - reported in the article's error column
                     s.error = f"{s.path or s.article_id}: extraction failed: {type(exc).__name__}: {exc}"
         for s in pending:
-            yield _extraction(s, done.get(id(s)))
+            yield _extraction(s, done.get(id(s)), sport=sports.get(id(s)))
         pending.clear()
 
     for source in sources:

@@ -25,7 +25,7 @@ from typing import Any
 import regex
 
 from ..lexicon import Lexicon, get_lexicon
-from ..recognize import Block, Mention
+from ..recognize import Block, Mention, find_blocks
 from .clauses import ClauseMixin
 from .entities import EntityMixin
 from .model import (
@@ -50,7 +50,7 @@ from .model import (
 from .rows import RowMixin
 from .values import ValueMixin
 
-__all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "fold"]
+__all__ = ["Entity", "LinkedResult", "LinkedRecord", "link", "may_make_rows", "fold"]
 
 _SENTENCE_END = regex.compile(r"[.!?]")
 _SPACES_AFTER = regex.compile(r"\s+")
@@ -709,3 +709,22 @@ def link(text: str, blocks: list[Block], mentions: list[Mention], people: list[M
     linker.month = month  # the article's month: "in augustus" in an October report is another race
     linker.run()
     return linker.results, linker.records, linker.entities
+
+
+# the mentions a result or record starts from: a time, gap, place, status, points, mark or record
+ROW_SEEDS = frozenset(VALUE_KINDS) | {"RECORD"}
+
+
+def may_make_rows(text: str, mentions: list[Mention], lex: Lexicon | None = None) -> bool:
+    """False when link() cannot make a result or record of ``text``, whatever names are found in it: every row
+    starts from a ROW_SEEDS mention, a place the linker reads itself ("1. Sato" in a list block, "winnaar X",
+    a field-lead phrase), or one given by another row ("X bleef Y voor"). Lets a batch leave such an article
+    untokenized; tests/test_row_gate.py checks it against the whole pipeline on every corpus article."""
+    if any(m.kind in ROW_SEEDS for m in mentions):
+        return True
+    lex = lex or get_lexicon()
+    patterns = link_patterns(lex)
+    gate = LiteralGate(text, patterns)
+    if gate.may_match(patterns.field_lead, 0, len(text)) or gate.may_match(lex.winner_title_regex, 0, len(text)):
+        return True
+    return any(b.kind == "list" for b in find_blocks(text, lex))

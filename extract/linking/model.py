@@ -249,26 +249,34 @@ class LiteralGate:
     """Where the required strings of patterns stand in one text: a span that holds none of a pattern's
     strings cannot match it. Only plain texts (is_plain) are gated: there case folding keeps every position."""
 
-    __slots__ = ("folded", "_patterns", "_starts")
+    __slots__ = ("folded", "_patterns", "_starts", "_by_pattern")
 
     def __init__(self, text: str, patterns: LinkPatterns):
         self.folded = text.casefold() if is_plain(text) else None
         self._patterns = patterns
         self._starts: dict[tuple[str, ...], list[int]] = {}
+        # id(pattern) -> the start lists of its required strings (patterns live as long as their LinkPatterns)
+        self._by_pattern: dict[int, list[list[int]]] = {}
 
     def may_match(self, pattern, start: int, end: int) -> bool:
         """False when ``pattern`` (compiled, or FoldTwins) cannot match in text[start:end]: the span holds
         none of the strings of one of its required_strings tuples."""
         if self.folded is None:
             return True
-        for strings in self._patterns.required(pattern) or ():
-            starts = self._starts.get(strings)
-            if starts is None:
-                starts = self._starts[strings] = self._find(strings)
+        lists = self._by_pattern.get(id(pattern))
+        if lists is None:
+            lists = self._by_pattern[id(pattern)] = [self._starts_of(s) for s in self._patterns.required(pattern) or ()]
+        for starts in lists:
             i = bisect_left(starts, start)
             if i == len(starts) or starts[i] >= end:
                 return False
         return True
+
+    def _starts_of(self, strings: tuple[str, ...]) -> list[int]:
+        starts = self._starts.get(strings)
+        if starts is None:
+            starts = self._starts[strings] = self._find(strings)
+        return starts
 
     def _find(self, strings: tuple[str, ...]) -> list[int]:
         folded, found = self.folded, []

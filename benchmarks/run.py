@@ -11,8 +11,9 @@ tree's resident memory is sampled:
 - jobs 1, jobs N (N = the cores available) and dask N (a LocalCluster of N workers): ``sports-extract
   run`` with the embedded default pipeline, reading, extraction, normalization and Parquet included.
 
-Throughput counts the work after start-up (imports, pipeline loading and worker start are reported on
-their own). Prints a table and writes it as JSON (``--json``).
+Throughput counts the work between start-up and shut-down (imports, pipeline loading and worker start,
+and stopping the workers or the cluster, are reported on their own). Prints a table and writes it as JSON
+(``--json``).
 """
 from __future__ import annotations
 
@@ -113,7 +114,8 @@ def bench_input(label: str, path: Path, work: Path, jobs: int, engines: list[str
     wall, rss = measure([sys.executable, __file__, "--tokenize-only", str(path), "--report", str(report)])
     tok = json.loads(report.read_text())
     rows.append({"input": label, "config": "tokenize", "articles": tok["articles"], "tokens": tok["tokens"],
-                 "seconds": tok["seconds"], "startup_s": None, "wall_s": wall, "peak_rss_mb": rss / 2**20})
+                 "seconds": tok["seconds"], "startup_s": None, "shutdown_s": None, "wall_s": wall,
+                 "peak_rss_mb": rss / 2**20})
     print(f"  {label} tokenize: {tok['seconds']:.1f} s", file=sys.stderr)
     configs = [("jobs 1", ["--jobs", "1"]), (f"jobs {jobs}", ["--jobs", str(jobs)])]
     if "dask" in engines:
@@ -127,8 +129,10 @@ def bench_input(label: str, path: Path, work: Path, jobs: int, engines: list[str
         run = manifest["run"]
         rows.append({"input": label, "config": name, "articles": manifest["counts"]["articles"],
                      "tokens": tok["tokens"], "seconds": run["process_s"], "startup_s": run["startup_s"],
+                     "shutdown_s": run["shutdown_s"],
                      "wall_s": wall, "peak_rss_mb": rss / 2**20, "results": manifest["counts"]["results"]})
-        print(f"  {label} {name}: {run['process_s']:.1f} s (+{run['startup_s']:.1f} s start-up)", file=sys.stderr)
+        print(f"  {label} {name}: {run['process_s']:.1f} s (+{run['startup_s']:.1f} s start-up, "
+              f"+{run['shutdown_s']:.1f} s shut-down)", file=sys.stderr)
     base = rows[0]["articles"] / rows[0]["seconds"]
     for r in rows:
         r["articles_per_s"] = r["articles"] / r["seconds"]
@@ -217,11 +221,12 @@ def main() -> None:
 def print_table(result: dict) -> None:
     m = result["machine"]
     print(f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; Python {m['python']}, spaCy {m['spacy']}")
-    print("\n| input | run | articles | s | start-up s | articles/s | tokens/s | vs tokenize | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n| input | run | articles | s | start-up s | shut-down s | articles/s | tokens/s | vs tokenize | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in result["rows"]:
         startup = "" if r["startup_s"] is None else f"{r['startup_s']:.1f}"
-        print(f"| {r['input']} | {r['config']} | {r['articles']:,} | {r['seconds']:.1f} | {startup} | "
+        shutdown = "" if r.get("shutdown_s") is None else f"{r['shutdown_s']:.1f}"
+        print(f"| {r['input']} | {r['config']} | {r['articles']:,} | {r['seconds']:.1f} | {startup} | {shutdown} | "
               f"{r['articles_per_s']:,.0f} | {r['tokens_per_s']:,.0f} | {r['vs_tokenize']:.2f} | {r['peak_rss_mb']:.0f} |")
     print("\n| check | input | value | target | met |")
     print("|---|---|---:|---:|---|")

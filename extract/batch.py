@@ -349,8 +349,9 @@ class RunSummary:
     resumed_chunks: int = 0
     layout: str = ""
     engine: str = ""
-    startup_s: float = 0.0
-    process_s: float = 0.0
+    startup_s: float = 0.0  # imports, pipeline loading, workers started
+    process_s: float = 0.0  # reading, extraction, tables and part files, after start-up
+    shutdown_s: float = 0.0  # workers (or a local cluster) stopped
 
 
 class _Staging:
@@ -550,7 +551,11 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
 
             _run_chunks(itertools.chain(ahead, chunks), executor, staging, runner.slots, (model, batch_size, limits),
                         count)
-        staging.flush()
+            staging.flush()  # before the workers stop: stopping them (a cluster's shutdown) is no part of the work
+            processed_at = time.perf_counter()
+        summary.shutdown_s = time.perf_counter() - processed_at
+    else:
+        processed_at = time.perf_counter()
     for p in staging.parts:
         summary.articles += p["rows"]["articles"]
         summary.results += p["rows"]["results"]
@@ -558,12 +563,13 @@ def run_batch(inputs: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *
         summary.errors += p["errors"]
     summary.chunks = staging.committed_chunks
     summary.parts = len(staging.parts)
-    summary.process_s = time.perf_counter() - started - summary.startup_s
+    summary.process_s = processed_at - started - summary.startup_s
     summary.engine = summary.engine or "(publishing an interrupted run's parts)"
     manifest = {"params": params, "counts": {k: getattr(summary, k) for k in ("articles", "results", "records",
                                                                               "errors", "chunks", "parts")},
                 "run": {"engine": summary.engine, "startup_s": round(summary.startup_s, 3),
-                        "process_s": round(summary.process_s, 3), "resumed_chunks": summary.resumed_chunks}}
+                        "process_s": round(summary.process_s, 3), "shutdown_s": round(summary.shutdown_s, 3),
+                        "resumed_chunks": summary.resumed_chunks}}
     summary.layout = staging.publish(layout, manifest)
     return summary
 

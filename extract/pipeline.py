@@ -176,7 +176,10 @@ def extract_sources(sources: Iterable[Source], nlp: Language | None = None, batc
         for s in pending:
             if s.error:
                 continue
-            run, sports[id(s)], mentions = _needs_pipeline(s)
+            try:
+                run, sports[id(s)], mentions = _needs_pipeline(s)
+            except Exception:  # noqa: BLE001 - the pipeline meets it again and reports it in the error column
+                run, sports[id(s)], mentions = True, None, None
             if run:
                 todo[id(s)] = (s, sports[id(s)], mentions)
         docs = (_doc_for(nlp, s, sport, mentions) for s, sport, mentions in todo.values())

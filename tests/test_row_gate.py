@@ -82,3 +82,25 @@ def test_gate_never_skips_generated_text_with_rows(nlp, text):
     full = extract.extract_text(text, nlp=nlp, categories=("schaatsen",))  # the whole pipeline, never gated
     if full.results or full.records:
         assert not gate_says_no_rows(full.article.text)
+
+
+def test_an_article_the_recognizers_fail_on_is_an_error_row_and_the_batch_goes_on(nlp, monkeypatch):
+    import extract.pipeline as pipeline
+    import extract.recognize as recognize
+
+    real = recognize.find_mentions
+
+    def failing(text, lex=None):
+        if "KAPOT" in text:
+            raise ValueError("a recognizer broke")
+        return real(text, lex)
+
+    monkeypatch.setattr(recognize, "find_mentions", failing)  # the recognizer component's
+    monkeypatch.setattr(pipeline, "find_mentions", failing)  # the batch's row test's
+    texts = ["Schaatsen\n\nAnna Visser won de 1000 meter in 1.14,20.", "Schaatsen\n\nKAPOT: Jan Bakker won in 1.09,10.",
+             "Schaatsen\n\nMarit Olsen won de 500 meter in 37,80."]
+    sources = [pipeline.read_text_article(t, f"a{i}") for i, t in enumerate(texts)]
+    out = list(extract_sources(sources, nlp))
+    assert [bool(e.results) for e in out] == [True, False, True]
+    assert out[1].article.error.endswith("extraction failed: ValueError: a recognizer broke")
+    assert out[0].article.error is None and out[2].article.error is None

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
+from extract import pipeline, recognize
 from extract.linking import ROW_SEEDS, may_make_rows
 from extract.pipeline import extract_source, extract_sources
 from extract.reading import iter_sources
@@ -85,9 +86,6 @@ def test_gate_never_skips_generated_text_with_rows(nlp, text):
 
 
 def test_an_article_the_recognizers_fail_on_is_an_error_row_and_the_batch_goes_on(nlp, monkeypatch):
-    import extract.pipeline as pipeline
-    import extract.recognize as recognize
-
     real = recognize.find_mentions
 
     def failing(text, lex=None):

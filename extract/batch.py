@@ -258,7 +258,7 @@ def _ready(_: int) -> int:
 
 # Our own LocalCluster runs without a dashboard, so the workers' profiler (a stack sample every 10 ms) and
 # system monitor serve nothing; with as many workers as cores, every wake-up of an event loop preempts chunk
-# work (about 2,500 involuntary context switches a worker on the bench with the defaults, 900 with these).
+# work (about 2,500 involuntary context switches a worker on the bench with the defaults, about 800 with these).
 # A cluster given by --scheduler keeps its own settings.
 _LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,

@@ -221,7 +221,8 @@ def main() -> None:
 def print_table(result: dict) -> None:
     m = result["machine"]
     print(f"{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; Python {m['python']}, spaCy {m['spacy']}")
-    print("\n| input | run | articles | s | start-up s | shut-down s | articles/s | tokens/s | vs tokenize | peak RSS MB |")
+    print("\n| input | run | articles | s | start-up s | shut-down s | articles/s | tokens/s | vs tokenize "
+          "| peak RSS MB |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in result["rows"]:
         startup = "" if r["startup_s"] is None else f"{r['startup_s']:.1f}"

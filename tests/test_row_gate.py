@@ -77,7 +77,8 @@ WORDS = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=st.lists(st.one_of(NAME, WORDS), max_size=40).map(" ".join))
 def test_gate_never_skips_generated_text_with_rows(nlp, text):
     full = extract.extract_text(text, nlp=nlp, categories=("schaatsen",))  # the whole pipeline, never gated

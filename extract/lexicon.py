@@ -13,6 +13,7 @@ import functools
 import re
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -578,6 +579,14 @@ class Lexicon:
     countries: dict[str, Country] = field(default_factory=dict)
     # lowercase word -> (country code, kind) with kind in name/short/adjective/male/female/plural
     country_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # what other modules build from this lexicon once (their patterns, their caches): see derived()
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[Lexicon], Any]) -> Any:
+        """``build(self)``, built on the first call for ``key`` and kept with this lexicon."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     def __post_init__(self) -> None:
         r = self.raw

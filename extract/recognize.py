@@ -610,27 +610,20 @@ _SHORT_BEFORE_HYPHEN = regex.compile(r"^\p{Lu}\p{Ll}{1,3}-")
 _LOWER_WORD = regex.compile(r"\b\p{Ll}[\p{L}-]*")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _GENITIVE_ENDS = ("'s", "’s")
-
-# the tests on the token alone, remembered across texts: most tokens are the same few words and signs
-
-
 _LONGEST_NAME_WORD = 60  # longer tokens are no part of a name (and the word tests below need not scan them)
 
 
 # what usable() in find_people tells from a word alone (capitalized): no name word, a name word, or a name word
 # unless it is a given name (a demonym that is also a given name: "Noor")
 _NOT_NAME_WORD, _NAME_WORD, _NAME_WORD_IF_GIVEN = 0, 1, 2
-_NAME_WORD_TESTS: dict[int, tuple[Lexicon, dict]] = {}  # by lexicon (it is unhashable): (word, inner) -> test
 
 
 def _name_word_tests(lex: Lexicon) -> dict:
-    """The cache of _name_word_test for ``lex``, kept across texts: most words come again."""
-    entry = _NAME_WORD_TESTS.get(id(lex))
-    if entry is None or entry[0] is not lex:
-        entry = _NAME_WORD_TESTS[id(lex)] = (lex, {})
-    if len(entry[1]) > 1 << 17:
-        entry[1].clear()
-    return entry[1]
+    """The cache of _name_word_test for ``lex``, (word, inner) -> test, kept across texts: most words come again."""
+    tests = lex.derived("name_word_tests", lambda _: {})
+    if len(tests) > 1 << 17:
+        tests.clear()
+    return tests
 
 
 def _name_word_test(word: str, inner: bool, lex: Lexicon) -> int:

@@ -88,16 +88,14 @@ def may_have_race_section(text: str, lex: Lexicon | None = None) -> bool:
     return bool(_section_heading_regex(lex).search(text))
 
 
-_HEADING_REGEXES: dict[int, tuple[Lexicon, FastPattern]] = {}  # by lexicon (it is unhashable)
-
-
 def _section_heading_regex(lex: Lexicon) -> FastPattern:
-    if id(lex) not in _HEADING_REGEXES:
-        names = sorted(lex.category_sport, key=len, reverse=True)
-        pattern = compile_regex(r"^[\s:]*(?:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
-                                + r")(?!\w)", regex.IGNORECASE | regex.MULTILINE)
-        _HEADING_REGEXES[id(lex)] = (lex, pattern)
-    return _HEADING_REGEXES[id(lex)][1]
+    return lex.derived("section_heading_regex", _build_section_heading_regex)
+
+
+def _build_section_heading_regex(lex: Lexicon) -> FastPattern:
+    names = sorted(lex.category_sport, key=len, reverse=True)
+    return compile_regex(r"^[\s:]*(?:" + "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+                         + r")(?!\w)", regex.IGNORECASE | regex.MULTILINE)
 
 
 def plausibility_flags(sport: str | None, event: str | None, time_s: float | None,

@@ -289,15 +289,9 @@ class LiteralGate:
         return found
 
 
-_LINK_PATTERNS: dict[int, tuple[Lexicon, LinkPatterns]] = {}
-
-
 def link_patterns(lex: Lexicon) -> LinkPatterns:
-    """The LinkPatterns of ``lex`` (kept with the lexicon so that its id is never another's)."""
-    hit = _LINK_PATTERNS.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = _LINK_PATTERNS[id(lex)] = (lex, LinkPatterns(lex))
-    return hit[1]
+    """The LinkPatterns of ``lex``, built once and kept with it."""
+    return lex.derived("link_patterns", LinkPatterns)
 
 
 def _next_word_is(text: str, pos: int, words) -> bool:

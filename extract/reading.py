@@ -341,15 +341,9 @@ def read_html_article(raw: str, article_id: str, path: str | None = None) -> Sou
     return Source(article_id, path, text, title=title)
 
 
-def read_jsonl(raw: str, file_id: str, path: str | None = None, first_line: int = 1) -> Iterator[Source]:
-    """One article per line: an object with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
-    ``first_line``: the line number of ``raw``'s first line in its file (a batch reads a big file in parts)."""
-    for n, line in enumerate(raw.splitlines(), first_line):
-        if line.strip():
-            yield _jsonl_article(line, n, file_id, path)
-
-
 def _jsonl_article(line: str, n: int, file_id: str, path: str | None) -> Source:
+    """The article of JSONL line ``n``: an object with ``text`` and optional ``id``, ``date``, ``title``, ``url``,
+    ``source`` and ``categories``; a line that is none gives an error row."""
     article_id, where = f"{file_id}#{n}", f"{path or file_id}: JSONL line {n}"
     try:
         obj = json.loads(line)

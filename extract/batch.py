@@ -41,7 +41,6 @@ __all__ = ["Item", "Chunk", "ChunkOutput", "RunSummary", "ResumeError", "NoInput
 STAGING = ".partial"  # the folder inside OUT where a run's parts wait until the run is complete
 MANIFEST = "manifest.json"
 JOURNAL = "journal.jsonl"
-REPORT = "report.html"  # sports-extract review's default report
 _PART_FILE = re.compile(r"part-\d{6}\.parquet")  # the files of a dataset folder (see _part_name)
 DEFAULT_CHUNK_SIZE = 200  # articles a task: small enough to keep every worker busy to the end
 DEFAULT_ARTICLES_PER_PART = 10_000  # articles a part file; the parent holds one part's tables until it is written

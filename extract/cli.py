@@ -269,10 +269,7 @@ def review(out_dir: Path, html_path: Path | None, gold: Path | None) -> None:
     started = time.perf_counter()
     try:
         target = write_report(out_dir, html_path, gold)
-    except ReviewError as exc:
-        click.echo(f"sports-extract: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
-    except (ValueError, OSError) as exc:  # a bad gold file, an unreadable table, an unwritable target
+    except (ReviewError, ValueError, OSError) as exc:  # not a run; a bad gold file, an unreadable table ...
         click.echo(f"sports-extract: {exc}", err=True)
         sys.exit(EXIT_FAILED)
     size_mb = target.stat().st_size / 1e6

@@ -26,11 +26,11 @@ from typing import Any
 import pyarrow.dataset as ds
 
 from . import evaluate as ev
-from .batch import REPORT as REPORT_NAME  # the name a run's output folder allows beside its tables
 from .output import table_path
 
 __all__ = ["INSTALL_HINT", "REPORT_NAME", "PlotLibraryMissing", "ReviewError", "build_report", "write_report"]
 
+REPORT_NAME = "report.html"  # the report's default name, in the run's output folder
 INSTALL_HINT = 'pip install "sports-extract[review]"  (or: pip install "matplotlib>=3.8")'
 
 # mention kinds of extract.recognize -> the kinds the report shows; other kinds (ROUND, GENDER ...) stay plain

@@ -79,7 +79,7 @@ def test_published_layouts(reference, tmp_path):
     assert manifest["layout"] == "file" and manifest["counts"]["articles"] == len(table(reference, "articles"))
     assert manifest["counts"]["results"] == len(table(reference, "results")) > 500
     summary = run_batch([CORPUS], tmp_path, jobs=1, model="blank", chunk_size=10, articles_per_part=30)
-    assert summary.layout == "dataset" and summary.parts == 4 and summary.chunks == 10  # 93 articles
+    assert summary.layout == "dataset" and summary.parts == 4 and summary.chunks == 10  # 94 articles: 10 chunks, parts of up to 30
     for name in TABLES:
         assert sorted(p.name for p in (tmp_path / name).iterdir()) == [f"part-00000{i}.parquet" for i in range(4)]
     assert not (tmp_path / STAGING).exists()
@@ -196,7 +196,8 @@ def test_resume_of_a_complete_run_does_nothing(reference, tmp_path):
 
 def test_items_of_plain_files():
     chunks = list(plan_chunks([CORPUS], chunk_size=50))
-    assert [c.articles for c in chunks] == [50, 43]
+    files = sum(1 for p in Path(CORPUS).iterdir() if p.is_file())
+    assert 50 < files <= 100 and [c.articles for c in chunks] == [50, files - 50]
     assert all(isinstance(i, Item) and i.byte_range is None for c in chunks for i in c.items)
     assert [c.index for c in chunks] == [0, 1]
 

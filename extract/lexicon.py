@@ -67,7 +67,7 @@ SPECS: dict[str, dict] = {
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
     "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_fillers": Words, "place_from_words": Words, "place_to_words": Words, "top_words": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "field_lead_phrases?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
-              "past_markers": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
+              "past_markers": Words, "other_race_markers?": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
     "status": {"phrases": MapOf(str), "separable": Words, "negations": Words, "team_status_ignored": Words,
                "gapped": MapOf(str)},
@@ -189,6 +189,12 @@ def validate(file: str, data: Any) -> dict:
             _check_regexes(file, f"notations[{i}].regex", [n["regex"]], indexed=False)
             if n.get("reading", "seconds_or_minutes") != "seconds_or_minutes":
                 raise PatternFileError(file, f"notations[{i}].reading", "seconds_or_minutes", n["reading"])
+    if name == "ranks":  # these single out past markers: a phrase not listed there is never found
+        listed = {" ".join(w.lower().split()) for w in body["past_markers"]}
+        for key in ("other_race_markers", "contest_day_markers"):
+            for i, phrase in enumerate(body.get(key) or ()):
+                if " ".join(phrase.lower().split()) not in listed:
+                    raise PatternFileError(file, f"{key}[{i}]", "a phrase also listed under 'past_markers'", phrase)
     if name == "layout":
         for i, encoding in enumerate(body["legacy_encodings"]):
             try:
@@ -765,6 +771,7 @@ class Lexicon:
             regex.IGNORECASE)
         self.rank_phrase_regex = words_regex(self.rank_phrases)
         self.contest_day_markers = {regex.sub(r"\s+", " ", w.lower()) for w in rk.get("contest_day_markers") or ()}
+        self.other_race_markers = {regex.sub(r"\s+", " ", w.lower()) for w in rk.get("other_race_markers") or ()}
         # every match starts with a past marker or a split preposition, written as listed
         self.past_regex = compile_regex(rf"{words_regex(rk['past_markers']).pattern}|(?<![\w-]){split}",
                                         regex.IGNORECASE | regex.VERSION1, keys=word_keys(

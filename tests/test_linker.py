@@ -210,6 +210,24 @@ def test_past_race_gives_no_second_result():
     assert [(r.athlete, r.rank, r.time_s) for r in rows] == [("Joy Beune", 1, 238.12)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Vorig jaar viel Lars Smit in de openingsronde al uit met motorpech.",
+    "Lars Smit viel vorig jaar al in de openingsronde uit.",
+    "Lars Smit kwam in 2016 als derde over de streep, maar viel in 2017 uit na een crash.",
+    "Lars Smit kwam vorige maand in de Giro zwaar ten val.",
+], ids=["year-first", "year-inside", "other-year-chunk", "month"])
+def test_status_of_another_race_gives_no_row(sentence):
+    rows = results(f"Tom Berg won zondag de Grote Prijs van Spanje. {sentence}")
+    assert [(r.athlete, r.status) for r in rows] == [("Tom Berg", "finished")]
+
+
+@pytest.mark.parametrize("sentence", ["Lars Smit viel na de tweede doorkomst uit.",
+                                      "Lars Smit stapte na 40 ronden uit met motorpech."], ids=["passage", "split"])
+def test_status_after_a_point_in_the_race_is_this_races(sentence):
+    rows = results(f"Tom Berg won zondag de Grote Prijs van Spanje. {sentence}")
+    assert [(r.athlete, r.status) for r in rows] == [("Tom Berg", "finished"), ("Lars Smit", "dnf")]
+
+
 FOOTBALL = ("Ajax won zondag met 2-1 van PSV. Steven Bergwijn scoorde in de 23e minuut de 1-0. "
             "In de 67e minuut maakte Luuk de Jong gelijk, daarna besliste Brian Brobbey het duel.")
 

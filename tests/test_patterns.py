@@ -155,6 +155,8 @@ BROKEN = [
                  "one of dnf, dnq, dns, dsq", id="unknown-status-code"),
     pytest.param("names.yml", _set(["pronouns", "ze"], "plural"), "pronouns.ze", "one of any, female, male",
                  id="unknown-pronoun-gender"),
+    pytest.param("ranks.yml", _set(["other_race_markers", 0], "in een ver verleden"), "other_race_markers[0]",
+                 "a phrase also listed under 'past_markers'", id="other-race-marker-not-a-past-marker"),
 ]
 
 

@@ -482,27 +482,39 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         # "na de eerste dag" marks a standing only in a multi-race contest; in a World Cup report it is this meet
         markers = [p.start for p in ms if p.kind == "PAST" and (
             self.allround or _SPACES.sub(" ", p.text.lower()) not in lex.contest_day_markers)]
+        # "viel vorig jaar uit": a status is voided only by a marker of another race, not by a point within
+        # this one ("stapte na 32 kilometer uit")
+        other_race = [p.start for p in ms if p.kind == "PAST" and _SPACES.sub(" ", p.text.lower()) in lex.other_race_markers]
         if self.sport not in lex.distance_event_sports and self.gate.may_match(lex.split_article_regex, s, e):
             # "bij de 500 meter lag ze derde" in a 2000 m race: a split point
             markers += [s + x.start() for x in lex.split_article_regex.finditer(self.text[s:e])]
         if self.gate.may_match(lex.year_past_regex, s, e):
             # "die in 2009 op 1.06,42 uitkwam": a year other than the article's is another race
-            markers += [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
-                        if self.year is None or int(y.group(1)) != self.year]
+            years = [s + y.start() for y in lex.year_past_regex.finditer(self.text[s:e])
+                     if self.year is None or int(y.group(1)) != self.year]
+            markers += years
+            other_race += years
         if self.month is not None and self.gate.may_match(lex.month_past_regex, s, e):
             # "die in augustus olympisch kampioene werd" in an October report: another race
-            markers += [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
-                        if lex.months[mo.group(1).lower()] != self.month]
+            months = [s + mo.start() for mo in lex.month_past_regex.finditer(self.text[s:e])
+                      if lex.months[mo.group(1).lower()] != self.month]
+            markers += months
+            other_race += months
         future = [s + f.start() for f in self._folded(self.patterns.future, s, e).finditer(self.text[s:e])] \
             if self.gate.may_match(self.patterns.future, s, e) else []
         # the comma chunks, cut only in the few sentences that have a marker
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e] \
             if markers or future else [e]
-        past_spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
-                      for p in markers]
-        # "een dag eerder", "eerder in het toernooi": the same championship, not another race
-        past_spans = [(a, b) for a, b in past_spans
-                      if not (self.gate.may_match(lex.same_meet_regex, a, b) and lex.same_meet_regex.search(self.text[a:b]))]
+
+        def chunks_of(positions: list[int]) -> list[tuple[int, int]]:
+            spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
+                     for p in positions]
+            # "een dag eerder", "eerder in het toernooi": the same championship, not another race
+            return [(a, b) for a, b in spans if not (
+                self.gate.may_match(lex.same_meet_regex, a, b) and lex.same_meet_regex.search(self.text[a:b]))]
+
+        past_spans = chunks_of(markers)
+        other_race_spans = chunks_of(other_race)
         past_spans += [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
                        for p in future]
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
@@ -647,8 +659,9 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
             values = [v for v in values if not (v.kind == "LEAD" and any(
                 d.kind == "DESC" and d.start <= v.start < d.end and not self._predicate(d.start, cs) for d in cms)
                 and _SPACES.sub(" ", v.text.lower()) not in lex.classification_leader)]
-            values = [v for v in values if v.kind == "STATUS" or not (
-                is_past(v.start) or (sentence_past and not relative))]
+            values = [v for v in values if not (is_past(v.start) or (sentence_past and not relative)) or (
+                v.kind == "STATUS" and not (any(a <= v.start < b for a, b in other_race_spans)
+                                            or (not relative and any(a == s for a, _ in other_race_spans))))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
             lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce) \

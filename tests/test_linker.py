@@ -228,6 +228,13 @@ def test_status_after_a_point_in_the_race_is_this_races(sentence):
     assert [(r.athlete, r.status) for r in rows] == [("Tom Berg", "finished"), ("Lars Smit", "dnf")]
 
 
+@pytest.mark.parametrize("tail", ["met Piet de Boer als tweede", "met Piet de Boer naast hem op plaats 2",
+                                  "met Piet de Boer op de tweede plaats", "met Piet de Boer op plaats twee"])
+def test_place_of_the_name_after_met(tail):
+    rows = results(f"Jan Berg pakte zaterdag in de kwalificatie voor de Grote Prijs de poleposition, {tail}.")
+    assert sorted((r.athlete, r.rank) for r in rows) == [("Jan Berg", 1), ("Piet de Boer", 2)]
+
+
 FOOTBALL = ("Ajax won zondag met 2-1 van PSV. Steven Bergwijn scoorde in de 23e minuut de 1-0. "
             "In de 67e minuut maakte Luuk de Jong gelijk, daarna besliste Brian Brobbey het duel.")
 

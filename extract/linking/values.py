@@ -20,7 +20,8 @@ _LIST_POINTS = regex.compile(r"(?<=[\s)])(\d{1,4})\s*[.;]?\s*$")  # "2. X (Bel) 
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
 _CREW_IN_PAREN = regex.compile(r"\(\s*(?:in|op)\s+(?:de|het)\s+$")
 _PAREN_CLOSE = regex.compile(r"\s*\)")
-_ALS_GAP = regex.compile(r"\s+als\s+")
+# between the name after "met" and its place: "met Y als tweede", "met Y (naast hem) op plaats 2", "met Y op de derde plek"
+_ALS_GAP = regex.compile(r"\s+(?:als|(?:(?:naast|achter)\s+(?:hem|haar|zich)\s+)?op(?:\s+de)?)\s+")
 _MET_BEFORE = regex.compile(r"(?<![\w-])met\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$")
 _PHRASE_END = regex.compile(r"[.;]")
 
@@ -334,7 +335,8 @@ class ValueMixin:
         return len(between) <= 25 and not self.patterns.joiner_between.search(between)
 
     def _with_as(self, v: Mention, resolved, cs: int) -> Entity | None:
-        """'met de Deen Y als tweede': the place of the one named after 'met', not of the subject."""
+        """'met de Deen Y als tweede', 'met Y naast hem op plaats 2': the place of the one named after 'met', not of
+        the subject."""
         for r, ent in reversed(resolved):
             if r.end > v.start:
                 continue

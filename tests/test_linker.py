@@ -235,6 +235,22 @@ def test_place_of_the_name_after_met(tail):
     assert sorted((r.athlete, r.rank) for r in rows) == [("Jan Berg", 1), ("Piet de Boer", 2)]
 
 
+PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
+                 "Kees Bos derde.")
+
+
+@pytest.mark.parametrize("headline", ["Berg snelste in eerste vrije training", "Berg de snelste op training in Spa",
+                                      "Slottraining: Berg voor Smit"])
+def test_practice_report_gives_no_rows(headline):
+    assert results(headline + PRACTICE_BODY) == []
+
+
+@pytest.mark.parametrize("headline", ["Berg na goede training snelste in kwalificatie", "Berg de snelste in Spa"])
+def test_report_of_another_session_keeps_its_rows(headline):
+    rows = results(headline + PRACTICE_BODY)
+    assert sorted((r.athlete, r.rank) for r in rows) == [("Kees Bos", 3), ("Lars Smit", 2), ("Tom Berg", 1)]
+
+
 FOOTBALL = ("Ajax won zondag met 2-1 van PSV. Steven Bergwijn scoorde in de 23e minuut de 1-0. "
             "In de 67e minuut maakte Luuk de Jong gelijk, daarna besliste Brian Brobbey het duel.")
 

@@ -184,6 +184,13 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         body = [b for b in self.blocks if b.kind != "caption"]
         return body[min(2, len(body) - 1)].end if body else len(self.text)
 
+    def _practice_report(self) -> bool:
+        """Whether the headline names a practice session ("Verstappen vierde in eerste training") and no event:
+        the report is of that session."""
+        head = next((b for b in self.blocks if b.kind != "caption"), None)
+        return head is not None and self.lex.practice_regex.search(self.text, head.start, head.end) is not None \
+            and not any(m.kind == "EVENT" for m in self._mentions_in(head.start, head.end))
+
     def _in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)
 

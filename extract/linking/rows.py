@@ -197,6 +197,8 @@ class RowMixin:
                 ent.club = team.text
 
     def _finish(self) -> None:
+        if self.results and self._practice_report():
+            self.results = []  # places and times in free practice are no results
         self._clubs()
         # "kwam ten val en won toch de sprint": a fall of one who is placed is no abandon
         for r in self.results:

@@ -235,6 +235,13 @@ def test_place_of_the_name_after_met(tail):
     assert sorted((r.athlete, r.rank) for r in rows) == [("Jan Berg", 1), ("Piet de Boer", 2)]
 
 
+@pytest.mark.parametrize("sentence", ["Daarmee bleef hij net boven het Nederlands record.",
+                                      "Hij kwam dicht in de buurt van het Nederlands record."], ids=["above", "near"])
+def test_near_a_national_record_tells_the_country(sentence):
+    (r,) = results(f"Tom Berg won zaterdag de 5000 meter in 6.05,12. {sentence}")
+    assert (r.athlete, r.rank, r.country) == ("Tom Berg", 1, "NED")
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

@@ -529,7 +529,7 @@ class ValueMixin:
         if self.lex.standing_regex.search(text) and state == "new":
             state = "standing"
         result_time = next((a for a in assigned if a[1].kind == "TIME" and clause[0] <= a[1].start < clause[1]), None)
-        if scope and subject is not None and not subject.team and (result_time or state in ("old", "new", "equalled")):
+        if scope and subject is not None and not subject.team and (result_time or state in ("old", "new", "equalled", "standing")):
             subject.set_country(scope)
         year = _YEAR.search(text)
         holder = result_time[0] if result_time and state in ("new", "equalled") else None

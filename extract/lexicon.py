@@ -91,7 +91,7 @@ SPECS: dict[str, dict] = {
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
-                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
+                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "held_off_phrases?": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
                 "just_behind": Words, "event_time_before": Words, "future_markers": Words, "months": MapOf(int)},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
@@ -953,8 +953,10 @@ class Lexicon:
         self.relative_regex = regex.compile(rf"(?:,\s*|\s)({alt(lk['relative_pronouns'])})\s")
         self.relative_gap_regex = regex.compile(
             rf"\)?\s*(?:\([^)]*\))?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+zich\s*)?"
-            # "moest X voorlaten, dat ...": the verb of letting X ahead stands between X and the relative clause
-            rf"(?:(?:{alt(lk['ahead_phrases'])})\s*)?,?\s*(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
+            # "moest X voorlaten, dat ...", "hield X op afstand, die ...": the verb phrase stands between X and the
+            # relative clause
+            rf"(?:(?:{alt(lk['ahead_phrases'] + (lk.get('held_off_phrases') or []))})\s*)?,?\s*"
+            rf"(?:(?:{alt(lk['particles_before_relative'])})\s+)?")
         lay = r["layout"]
         self.caption_markers = tuple(lay["caption_markers"])
         self.heading_max_words = lay["heading_max_words"]

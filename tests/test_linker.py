@@ -242,6 +242,17 @@ def test_near_a_national_record_tells_the_country(sentence):
     assert (r.athlete, r.rank, r.country) == ("Tom Berg", 1, "NED")
 
 
+def test_relative_clause_after_a_held_off_rival():
+    rows = results("Anna Berg won de 500 meter. De Friezin finishte in 37,22 en hield Eva Smit op grote afstand, "
+                   "die zelf tot een tijd van 38,46 kwam.")
+    assert sorted((r.athlete, r.time_s) for r in rows) == [("Anna Berg", 37.22), ("Eva Smit", 38.46)]
+
+
+def test_best_day_times_of_two_are_no_win():
+    rows = results("Anna Berg won de 500 meter in 37,22. Eva Smit reed 38,46. Smit en Berg reden de beste dagtijden.")
+    assert sorted((r.athlete, r.rank) for r in rows) == [("Anna Berg", 1), ("Eva Smit", None)]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

@@ -773,6 +773,11 @@ def find_people(tokens: list[tuple[str, int, bool]], text: str, blocked: list[tu
                 j = k + 1
                 continue
             break
+        if j - i >= 4:  # "Mattia Cattaneo Tony Gallopin": two names whose comma was lost
+            k = next((k for k in range(i + 2, j - 1) if tokens[k][0] in lex.given_gender
+                      and tokens[k - 1][0] not in lex.given_gender and tokens[k - 1][0].lower() not in lex.particles), None)
+            if k is not None:
+                j = k  # the second name starts at its given name, after a first and a last name
         words = [t[0] for t in tokens[i:j]]
         first_is_start = tokens[i][2]
         if first_is_start and len(words) == 1:

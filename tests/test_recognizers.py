@@ -366,3 +366,21 @@ def test_a_capitalized_first_word_is_a_name_unless_the_text_writes_it_small(afte
     words = regex.finditer(r"[\w-]+|[^\w\s]", text)
     tokens = [(m.group(), m.start(), i == 0 or text[:m.start()].rstrip().endswith(".")) for i, m in enumerate(words)]
     assert ("Roest" in [m.text for m in find_people(tokens, text, blocked=[])]) is named
+
+
+def _people(text: str) -> list[str]:
+    import regex
+    from extract.recognize import find_people
+    words = regex.finditer(r"[\w-]+|[^\w\s]", text)
+    tokens = [(m.group(), m.start(), i == 0 or text[:m.start()].rstrip().endswith(".")) for i, m in enumerate(words)]
+    return [m.text for m in find_people(tokens, text, blocked=[])]
+
+
+@pytest.mark.parametrize("names, expected", [
+    ("Mattia Cattaneo Tony Gallopin", ["Mattia Cattaneo", "Tony Gallopin"]),  # the comma between them lost
+    ("Ireen Wüst Carlijn Achtereekte", ["Ireen Wüst", "Carlijn Achtereekte"]),
+    ("Anna Maria van der Berg", ["Anna Maria van der Berg"]),  # two given names, then the surname
+    ("José Joaquín Rojas", ["José Joaquín Rojas"]),
+])
+def test_a_given_name_after_a_full_name_starts_the_next(names, expected):
+    assert _people(f"In de kopgroep zaten {names} en nog twee anderen.") == expected

@@ -65,7 +65,7 @@ SPECS: dict[str, dict] = {
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
-    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_fillers": Words, "place_from_words": Words, "place_to_words": Words, "top_words": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "field_lead_phrases?": Words, "medals": MapOf(int),
+    "ranks": {"ordinals": MapOf(int), "start_order_before?": Words, "start_order_after?": Words, "cardinals": MapOf(int), "place_before_number": Words, "places_before_numbers?": Words, "numeric_suffixes": Words, "winner_phrases": Words, "leader_phrases": Words, "won_title_nouns?": Words, "classification_leader": Words, "winner_not_before": Words, "winner_of_all": Words, "win_negations": Words, "winner_titles": Words, "winner_not_after?": Words, "not_rank_after?": Words, "grid_past_verbs?": Words, "win_count_fillers": Words, "place_from_words": Words, "place_to_words": Words, "top_words": Words, "win_count_nouns?": Words, "win_habit_words?": Words, "win_for_place_phrases?": Words, "field_lead_phrases?": Words, "medals": MapOf(int),
               "prize_nouns": MapOf(int), "prize_verbs": Words, "winner_by": Words, "rank_nouns": Words, "race_place_nouns": Words, "not_rank_nouns": Words, "medal_not_after": Words,
               "past_markers": Words, "other_race_markers?": Words, "contest_day_markers?": Words, "split_prepositions": Words, "split_bare_prepositions": Words, "split_units": Words,
               "last_words": Words, "rank_phrases": MapOf(int), "superlatives": Words},
@@ -723,6 +723,14 @@ class Lexicon:
         habit = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_habit_words", ()) or ["(?!x)x"])
         self.field_lead_regex = words_regex(rk.get("field_lead_phrases") or ["(?!x)x"]).exact  # see stage_race_regex
         self.win_habit_regex = regex.compile(rf"\s+{fillers}(?:{habit})(?![\w-])", regex.IGNORECASE)
+        # "won (X) de strijd om de tweede plaats": a place fought for after a win verb (and its subject, inverted)
+        fights = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk.get("win_for_place_phrases") or ["(?!x)x"])
+        later = "|".join(sorted((regex.escape(w) for w, n in self.ordinals.items() if n > 1), key=len, reverse=True))
+        place_words = "|".join(map(regex.escape, rk["rank_nouns"]))
+        particles = "|".join(map(regex.escape, self.raw["names"]["particles"]))
+        self.win_for_place_regex = regex.compile(
+            rf"(?:\s+(?-i:\p{{Lu}})[\w'’-]*(?:\s+(?:{particles}))*){{0,4}}"
+            rf"\s+(?:{fights})\s+(?:de\s+)?(?:{later})\s+(?:{place_words})\b", regex.IGNORECASE)
         self.win_negation_regex = words_regex(rk["win_negations"])
         self.winner_title_regex = regex.compile(rf"(?<![\w-])(?:{'|'.join(map(regex.escape, rk['winner_titles']))})\s+", regex.IGNORECASE)
         self.winner_of_all = regex.compile(r"\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in rk["winner_of_all"])

@@ -481,6 +481,8 @@ def find_mentions(text: str, lex: Lexicon | None = None) -> list[Mention]:
             continue
         if lex.win_count_regex.match(text, m.end()) or lex.win_habit_regex.match(text, m.end()):
             continue  # "won er drie", "won dit jaar elf races": how often, not this race
+        if lex.win_for_place_regex.match(text, m.end()):
+            continue  # "won de strijd om de tweede plaats": that place, not the race
         prev = _SENTENCE_END_BEFORE.split(text[max(0, m.start() - 50):m.start()])[-1]
         if any(w.lower() in lex.winner_not_after for w in _PLAIN_WORD.findall(prev)[-6:]):
             continue  # "Zo erft Jan Smit de pole": another's place handed on, not won

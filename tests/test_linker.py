@@ -253,6 +253,19 @@ def test_best_day_times_of_two_are_no_win():
     assert sorted((r.athlete, r.rank) for r in rows) == [("Anna Berg", 1), ("Eva Smit", None)]
 
 
+@pytest.mark.parametrize("sentence", ["Achter haar won Eva Smit de strijd om de tweede plaats.",
+                                      "Eva Smit won de sprint om de tweede plaats."], ids=["inverted", "plain"])
+def test_won_the_fight_for_a_place_is_that_place(sentence):
+    rows = results(f"Anna Berg won zondag de Amstel Gold Race. {sentence}")
+    assert sorted((r.athlete, r.rank) for r in rows) == [("Anna Berg", 1), ("Eva Smit", 2)]
+
+
+def test_a_weekday_gone_by_is_another_race():
+    rows = results("Anna Berg won zondag de Amstel Gold Race. Eva Smit, die afgelopen woensdag de Waalse Pijl won, "
+                   "kwam ditmaal niet verder dan de twaalfde plaats.")
+    assert sorted((r.athlete, r.rank) for r in rows) == [("Anna Berg", 1), ("Eva Smit", 12)]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

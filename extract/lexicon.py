@@ -558,6 +558,17 @@ def _trie_pattern(words: set[str], space: str = r"\s+") -> str:
     return emit(trie)
 
 
+def _separator_variants(name: str) -> set[str]:
+    """``name`` with each hyphen or space between two letters written either way ("Quick-Step", "Quick Step")."""
+    parts = regex.split(r"(?<=\p{L})[- ](?=\p{L})", name)
+    if len(parts) > 4:  # more than three joints: only as written and all hyphens or all spaces
+        return {name, "-".join(parts), " ".join(parts)}
+    out = {parts[0]}
+    for part in parts[1:]:
+        out = {f"{v}{sep}{part}" for v in out for sep in ("-", " ")}
+    return out | {name}
+
+
 def words_regex(words, *, case_insensitive: bool = True) -> FastPattern:
     """A regex matching any of ``words`` as whole words (the longest where several fit)."""
     alts = {(w.lower() if case_insensitive else w) for w in words if w}
@@ -980,8 +991,10 @@ class Lexicon:
         self.notation_sports = {n["name"]: set(n["sports"]) for n in r["times"]["notations"] if "sports" in n}
         self.teams = list(r["teams"]["teams"])
         self.team_country_prefixes = dict(r["teams"]["country_prefixes"])
-        # "de McLarens van X en Y", "de twee Ferrari's": a team's cars in the plural are the team too
-        self.team_regex = words_regex(self.teams + [t + suffix for t in self.teams for suffix in ("s", "'s", "’s")],
+        # "Deceuninck-Quick Step" for "Deceuninck-Quick-Step": a hyphen and a space between two words are written
+        # either way; "de McLarens van X en Y", "de twee Ferrari's": a team's cars in the plural are the team too
+        written = sorted({v for t in self.teams for v in _separator_variants(t)})
+        self.team_regex = words_regex(written + [t + suffix for t in written for suffix in ("s", "'s", "’s")],
                                       case_insensitive=False)
         self.venues = list(r["venues"]["venues"]) + list(r["venues"]["competitions"])
         self.place_regex = words_regex(r["venues"]["venues"], case_insensitive=False)

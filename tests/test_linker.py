@@ -266,6 +266,12 @@ def test_a_weekday_gone_by_is_another_race():
     assert sorted((r.athlete, r.rank) for r in rows) == [("Anna Berg", 1), ("Eva Smit", 12)]
 
 
+def test_name_ends_before_a_team_written_another_way():
+    rows = results("De tijdrit werd gewonnen door de Belg Yves Lampaert van Deceuninck-Quick Step. Lampaerts "
+                   "ploeggenoot Kasper Asgreen werd tweede.")
+    assert [(r.athlete, r.rank, r.country) for r in rows] == [("Yves Lampaert", 1, "BEL"), ("Kasper Asgreen", 2, None)]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

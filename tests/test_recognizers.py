@@ -226,6 +226,13 @@ def test_team():
     assert texts("Ze rijdt voor Team Jumbo-Visma.", "TEAM") == ["Team Jumbo-Visma"]
 
 
+@pytest.mark.parametrize("written", ["Deceuninck-Quick-Step", "Deceuninck-Quick Step", "Deceuninck Quick-Step",
+                                     "Team Jumbo Visma"])
+def test_team_written_with_a_space_for_a_hyphen_or_the_other_way(written):
+    assert texts(f"Hij rijdt voor {written} sinds vorig jaar.", "TEAM") == [written]
+
+
+
 def test_venue():
     assert texts("Ze won in Thialf in Heerenveen.", "VENUE") == ["Thialf", "Heerenveen"]
     assert texts("Het wereldrecord in Salt Lake City.", "VENUE") == ["Salt Lake City"]

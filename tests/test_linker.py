@@ -272,6 +272,20 @@ def test_name_ends_before_a_team_written_another_way():
     assert [(r.athlete, r.rank, r.country) for r in rows] == [("Yves Lampaert", 1, "BEL"), ("Kasper Asgreen", 2, None)]
 
 
+def test_a_counted_group_before_a_colon_is_the_names_after_it():
+    rows = results("De ploegentijdrit werd gewonnen door Canyon-Sram met kopvrouw Kasia Niewiadoma. Naast titelverdedigster "
+                   "Anna Berg gingen ook twee Nederlandse oud-winnaressen van start: Eva Smit en Lotte de Vries. Smit werd "
+                   "derde en De Vries vierde.")
+    countries = {r.athlete: r.country for r in rows}
+    assert (countries["Eva Smit"], countries["Lotte de Vries"]) == ("NED", "NED")
+
+
+def test_two_of_a_country_with_any_noun_are_a_group():
+    rows = results("Jan Berg werd vijfde en Piet Smit zesde in de etappe. De twee Nederlandse wielrenners rijden voor "
+                   "Team Sky.")
+    assert [(r.athlete, r.rank, r.country) for r in rows] == [("Jan Berg", 5, "NED"), ("Piet Smit", 6, "NED")]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

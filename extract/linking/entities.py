@@ -186,8 +186,9 @@ class EntityMixin:
             if head in lex.plural_heads:
                 # "de ploeg": the team just named in a team event, never a single athlete
                 return self.team_focus if self.sentence_team_event and code is None else None
-            if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural"):
-                count = next((lex.number_words[w] for w in m.value["mods"].split() if w in lex.number_words), 0)
+            count = next((lex.number_words[w] for w in m.value.get("mods", "").split() if w in lex.number_words), 0)
+            # "twee Nederlandse oud-winnaressen": a number before the demonym makes it a group whatever the noun
+            if (nxt and nxt[0].lower() in lex.plural_heads) or (cw and cw[1] == "plural") or (cw and count > 1):
                 if code and count and not self.sentence_team_event:
                     self._counted_group(m, code, count, subject_position)
                     return None
@@ -269,7 +270,13 @@ class EntityMixin:
             n = int(top.group(1)) if top.group(1).isdigit() else self.lex.cardinals[top.group(1).lower()]
             self.top_groups.append((code, count, n, self.event))
             return
-        if subject_position:
+        sentence_end = next((e for b in self.blocks for s, e in b.sentences if s <= m.start < e), m.end)
+        colon = self.text.find(":", m.end, sentence_end)
+        if colon >= 0:
+            # "ook twee Nederlandse oud-winnaressen gingen van start: X en Y": the ones named after the colon
+            pool = list(dict.fromkeys(e for p in self.mentions if p.kind == "PERSON" and colon < p.start < sentence_end
+                                      and (e := self.by_mention.get((p.start, p.end))) is not None and not e.team))
+        elif subject_position:
             pool = [e for e in reversed(self.recent) if not e.team]
         else:
             block = next((b for b in self.blocks if b.start <= m.start < b.end), None)

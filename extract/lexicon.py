@@ -61,7 +61,7 @@ SPECS: dict[str, dict] = {
     "events": {"distance_units": MapOf(int), "distance_words": MapOf(int), "race_distances": MapOf([int]), "distance_not_after": Words,
                "named": MapOf(str), "classification_event": MapOf(str), "default_event": MapOf(str), "stage_race_event": str, "stage_race_cues": Words, "practice_cues?": Words, "sport_only": MapOf(Words), "points_units": Words, "field_events": MapOf(str), "mark_units": Words, "strokes": Words, "stroke_codes": MapOf(str), "distance_links": Words, "rounds": MapOf(str), "event_as_round": MapOf(MapOf(str)), "not_rounds?": MapOf(Words), "distance_alias": MapOf(MapOf(str)), "specializes": MapOf(Words), "generic_stage_words?": Words, "contest_parts?": MapOf(Words), "team_events": Words, "crew_events": Words, "crew_sports": Words, "combined_events": Words, "minor_finals": Words, "distance_event_sports": Words, "relay_distance": MapOf(MapOf(int)), "time_trial_distance": MapOf(MapOf(int)), "timed_round": MapOf(MapOf(str)), "standings_events": Words,
                "event_cues?": MapOf(MapOf(Words)),
-               "genders": {"women": Words, "men": Words, "mixed?": Words}},
+               "genders": {"women": Words, "men": Words, "mixed?": Words}, "one_person_gender_words?": Words},
     "sports": {"default": str, "non_race_categories": Words, "non_race_keywords": Words, "refine": MapOf(str),
                "non_race_sports": MapOf({"categories": Words, "keywords": Words, "patterns": Words}),
                "sports": MapOf({"categories": Words, "keywords": Words, "time_ranges": MapOf([Number])})},
@@ -682,6 +682,7 @@ class Lexicon:
             regex.IGNORECASE)
         self.gender_words = {w.lower(): g for g, ws in ev["genders"].items() for w in ws}
         self.gender_regex = words_regex(self.gender_words)
+        self.one_person_gender_words = {w.lower() for w in ev.get("one_person_gender_words") or ()}
         sp = r["sports"]
         self.default_sport = sp["default"]
         self.sports = sp["sports"]

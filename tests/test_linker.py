@@ -286,6 +286,12 @@ def test_two_of_a_country_with_any_noun_are_a_group():
     assert [(r.athlete, r.rank, r.country) for r in rows] == [("Jan Berg", 5, "NED"), ("Piet Smit", 6, "NED")]
 
 
+def test_the_only_woman_tells_no_gender_of_others():
+    rows = results("Formule 2-coureur Tom Berg werd zesde. Canadees Lars Smit schreef de race op zijn naam. Anna Vos "
+                   "werd dertiende. De enige vrouw in het veld verloor dik 55 seconden op racewinnaar Smit.")
+    assert {r.athlete: r.gender for r in rows}["Lars Smit"] == "men"
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

@@ -529,7 +529,8 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         sentence_gender = None
         gender_at = e  # where the sentence first names a gender: it tells the subjects from there on
         for m in ms:
-            if m.kind == "GENDER" and not self._in_quote(m.start):
+            # "de enige vrouw in het veld" tells of one person, not of the section or the sentence's subject
+            if m.kind == "GENDER" and not self._in_quote(m.start) and m.text.lower() not in lex.one_person_gender_words:
                 self.gender = sentence_gender = m.value
                 gender_at = min(gender_at, m.start)
 

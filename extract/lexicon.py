@@ -92,7 +92,7 @@ SPECS: dict[str, dict] = {
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
                 "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "held_off_phrases?": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
-                "just_behind": Words, "event_time_before": Words, "future_markers": Words, "months": MapOf(int)},
+                "just_behind": Words, "event_time_before": Words, "future_markers": Words, "grid_start_verbs?": Words, "months": MapOf(int)},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
     "venues": {"venues": Words, "competitions": Words},
@@ -943,6 +943,9 @@ class Lexicon:
             rf"\b(?:{alt(lk['year_past_prepositions'])})\s+(?:\p{{Ll}}+\s+)?((?:19|20)\d\d)\b")  # "in (november) 2007"
         self.event_time_before = regex.compile(rf"(?<![\w-])(?:{alt(lk['event_time_before'])})\s+$", regex.IGNORECASE)
         self.future_regex = words_regex(lk["future_markers"]).exact  # see stage_race_regex
+        verbs = "|".join(map(regex.escape, lk.get("grid_start_verbs") or ["(?!x)x"]))
+        self.grid_start_regex = regex.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;:!?]{{0,60}}?\svanaf\s+(?:de\s+)?$",
+                                              regex.IGNORECASE)
         self.months = {k.lower(): v for k, v in lk["months"].items()}
         self.month_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+({alt(self.months)})\b(?!\s+(?:19|20)\d\d)",
                                               regex.IGNORECASE)

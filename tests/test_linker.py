@@ -292,6 +292,12 @@ def test_the_only_woman_tells_no_gender_of_others():
     assert {r.athlete: r.gender for r in rows}["Lars Smit"] == "men"
 
 
+def test_starting_place_on_the_grid_is_the_qualifyings():
+    rows = results("Coureur Tom Berg start zondag tijdens de Grand Prix van Spanje vanaf de vierde positie. Hij klokte "
+                   "1.29,409. Berg denkt dat plek drie zondag het maximaal haalbare is.")
+    assert [(r.athlete, r.event, r.rank, r.time_s) for r in rows] == [("Tom Berg", "qualifying", 4, 89.409)]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

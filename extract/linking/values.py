@@ -66,6 +66,11 @@ class ValueMixin:
             if named:
                 self.explicit_event.add((v.start, v.end))
                 return named[-1].value
+        if v.kind == "RANK" and self.sport in self.lex.sport_only.get("qualifying", ()) and \
+                self.lex.grid_start_regex.search(self.text, max(0, v.start - 80), v.start):
+            # "start zondag vanaf de vierde positie": the grid, which the qualifying made
+            self.explicit_event.add((v.start, v.end))
+            return ("qualifying", None)
         inside = [m for m in cms if m.kind == "EVENT" and v.start <= m.start < v.end and v.kind == "STATUS"]
         if inside:  # "haalde de finale van de 400 meter niet"
             self.explicit_event.add((v.start, v.end))

@@ -298,6 +298,12 @@ def test_starting_place_on_the_grid_is_the_qualifyings():
     assert [(r.athlete, r.event, r.rank, r.time_s) for r in rows] == [("Tom Berg", "qualifying", 4, 89.409)]
 
 
+def test_a_practice_result_in_a_qualifying_report_is_no_result():
+    rows = results("Coureur Tom Berg begint de Grand Prix van Spanje morgen vanaf de vierde plek. Eerder op de dag had "
+                   "Berg de achtste tijd geklokt in de derde vrije training.")
+    assert [(r.athlete, r.event, r.rank) for r in rows] == [("Tom Berg", "qualifying", 4)]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

@@ -187,9 +187,12 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
     def _practice_report(self) -> bool:
         """Whether the headline names a practice session ("Verstappen vierde in eerste training") and no event:
         the report is of that session."""
-        head = next((b for b in self.blocks if b.kind != "caption"), None)
-        return head is not None and self.lex.practice_regex.search(self.text, head.start, head.end) is not None \
-            and not any(m.kind == "EVENT" for m in self._mentions_in(head.start, head.end))
+        block = next((b for b in self.blocks if b.kind != "caption" and b.sentences), None)
+        if block is None:
+            return False
+        start, end = block.sentences[0]  # the headline, or the first sentence of a text without one
+        return self.lex.practice_regex.search(self.text, start, end) is not None \
+            and not any(m.kind == "EVENT" for m in self._mentions_in(start, end))
 
     def _in_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quotes)

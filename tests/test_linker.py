@@ -304,6 +304,12 @@ def test_a_practice_result_in_a_qualifying_report_is_no_result():
     assert [(r.athlete, r.event, r.rank) for r in rows] == [("Tom Berg", "qualifying", 4)]
 
 
+def test_an_abandon_in_a_stage_race_is_the_stages():
+    rows = results("Jan Berg heeft de veertiende etappe in de Giro gewonnen. Hij pakte ook de leiding in het algemeen "
+                   "klassement. Piet Smit stapte na 25 kilometer na een valpartij uit koers.")
+    assert ("Piet Smit", "stage", "dnf") in [(r.athlete, r.event, r.status) for r in rows]
+
+
 PRACTICE_BODY = ("\n\nFerrari-coureur Tom Berg reed op het circuit van Spa de snelste ronde in 1.44,120. Lars Smit werd tweede, "
                  "Kees Bos derde.")
 

@@ -44,6 +44,9 @@ class RowMixin:
                 continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
             cls_event = self.lex.classification_event.get(self.sport)
+            if v.kind == "STATUS" and ev and ev[0] in ("classification", "standings", *CLASSIFICATIONS) and \
+                    (v.start, v.end) not in self.explicit_event:
+                ev = self.race_event  # "stapte na een valpartij uit koers": the day's race's, not a classification's
             if v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.race_place_nouns) and ev and (
                     ev[0] in ("classification", "standings", *CLASSIFICATIONS)):
                 # "de veertiende tijd": a place in the day's race, not in the classification

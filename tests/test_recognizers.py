@@ -391,3 +391,8 @@ def _people(text: str) -> list[str]:
 ])
 def test_a_given_name_after_a_full_name_starts_the_next(names, expected):
     assert _people(f"In de kopgroep zaten {names} en nog twee anderen.") == expected
+
+
+@pytest.mark.parametrize("role", ["Judoka", "Windsurfster", "Motorcrosser", "Zeilster", "Mountainbikester"])
+def test_a_sport_role_before_a_name_is_not_part_of_it(role):
+    assert _people(f"Volgens de bond won {role} Roy Meyer zondag zijn derde titel.") == ["Roy Meyer"]

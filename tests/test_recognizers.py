@@ -396,3 +396,8 @@ def test_a_given_name_after_a_full_name_starts_the_next(names, expected):
 @pytest.mark.parametrize("role", ["Judoka", "Windsurfster", "Motorcrosser", "Zeilster", "Mountainbikester"])
 def test_a_sport_role_before_a_name_is_not_part_of_it(role):
     assert _people(f"Volgens de bond won {role} Roy Meyer zondag zijn derde titel.") == ["Roy Meyer"]
+
+
+@pytest.mark.parametrize("opening", ["Daarnaast", "Vijftien keer", "Zondagmiddag", "Laatstgenoemde", "Samen met"])
+def test_a_word_that_opens_a_sentence_is_not_a_name(opening):
+    assert _people(f"Het was een lange dag. {opening} won Roy Meyer de sprint.") == ["Roy Meyer"]

@@ -360,6 +360,16 @@ def test_relay_with_its_distance_is_one_event(text, metres):
 
 
 
+def _people(text: str) -> list[str]:
+    """The names find_people sees in ``text``, tokenized by words and punctuation (a sentence starts after ".")."""
+    import regex
+
+    from extract.recognize import find_people
+    words = regex.finditer(r"[\w-]+|[^\w\s]", text)
+    tokens = [(m.group(), m.start(), i == 0 or text[:m.start()].rstrip().endswith(".")) for i, m in enumerate(words)]
+    return [m.text for m in find_people(tokens, text, blocked=[])]
+
+
 @pytest.mark.parametrize("after, named", [
     ("Zijn anti-roest middel.", True),  # "roest" only inside a hyphenated word: not a small-letter word of its own
     ("Het ijzer ging roest.", False),  # "roest" also written small: the sentence's first word is no name
@@ -367,20 +377,7 @@ def test_relay_with_its_distance_is_one_event(text, metres):
     ("Een roest-vrij middel.", True),
 ])
 def test_a_capitalized_first_word_is_a_name_unless_the_text_writes_it_small(after, named):
-    import regex
-    from extract.recognize import find_people
-    text = f"Roest won de rit in Parijs. {after}"
-    words = regex.finditer(r"[\w-]+|[^\w\s]", text)
-    tokens = [(m.group(), m.start(), i == 0 or text[:m.start()].rstrip().endswith(".")) for i, m in enumerate(words)]
-    assert ("Roest" in [m.text for m in find_people(tokens, text, blocked=[])]) is named
-
-
-def _people(text: str) -> list[str]:
-    import regex
-    from extract.recognize import find_people
-    words = regex.finditer(r"[\w-]+|[^\w\s]", text)
-    tokens = [(m.group(), m.start(), i == 0 or text[:m.start()].rstrip().endswith(".")) for i, m in enumerate(words)]
-    return [m.text for m in find_people(tokens, text, blocked=[])]
+    assert ("Roest" in _people(f"Roest won de rit in Parijs. {after}")) is named
 
 
 @pytest.mark.parametrize("names, expected", [

@@ -91,7 +91,7 @@ SPECS: dict[str, dict] = {
                 "relative_pronouns": Words, "particles_before_relative": Words, "won_ahead_of_verbs": Words,
                 "beat_phrases": Words, "ahead_after_comma": Words, "same_meet": Words, "round_anaphora": Words, "round_path": Words, "chunk_breaks": Words, "year_past_prepositions": Words,
                 "clause_adverbs": Words, "list_joiners": Words, "distance_joiners": Words,
-                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "held_off_phrases?": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
+                "next_round_before": Words, "round_raced_before": Words, "ahead_modals": Words, "ahead_phrases": Words, "held_off_phrases?": Words, "with_place_links": Words, "with_place_fillers?": Words, "gap_to?": Words, "gap_closing_verbs?": Words,
                 "just_behind": Words, "event_time_before": Words, "future_markers": Words, "grid_start_verbs?": Words, "months": MapOf(int)},
     "given_names": {"female": Words, "male": Words},
     "teams": {"teams": Words, "country_prefixes": MapOf(str)},
@@ -946,6 +946,9 @@ class Lexicon:
         verbs = "|".join(map(regex.escape, lk.get("grid_start_verbs") or ["(?!x)x"]))
         self.grid_start_regex = regex.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;:!?]{{0,60}}?\svanaf\s+(?:de\s+)?$",
                                               regex.IGNORECASE)
+        self.with_place_gap_regex = regex.compile(
+            rf"\s+(?:(?:{alt(lk.get('with_place_fillers') or ['(?!x)x'])})\s+)?(?:{alt(lk['with_place_links'])})\s+",
+            regex.IGNORECASE)
         self.months = {k.lower(): v for k, v in lk["months"].items()}
         self.month_past_regex = regex.compile(rf"\b(?:{alt(lk['year_past_prepositions'])})\s+({alt(self.months)})\b(?!\s+(?:19|20)\d\d)",
                                               regex.IGNORECASE)

@@ -516,17 +516,17 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
         chunk_bounds = [s + x.start() for x in lex.chunk_break_regex.finditer(self.text[s:e])] + [e] \
             if markers or future else [e]
 
-        def chunks_of(positions: list[int]) -> list[tuple[int, int]]:
-            spans = [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
-                     for p in positions]
+        def chunk(p: int) -> tuple[int, int]:
+            return max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p)
+
+        def marked_chunks(positions: list[int]) -> list[tuple[int, int]]:
             # "een dag eerder", "eerder in het toernooi": the same championship, not another race
-            return [(a, b) for a, b in spans if not (
+            return [(a, b) for a, b in map(chunk, positions) if not (
                 self.gate.may_match(lex.same_meet_regex, a, b) and lex.same_meet_regex.search(self.text[a:b]))]
 
-        past_spans = chunks_of(markers)
-        other_race_spans = chunks_of(other_race)
-        past_spans += [(max([s] + [c for c in chunk_bounds if c <= p]), min(c for c in chunk_bounds if c > p))
-                       for p in future]
+        past_spans = marked_chunks(markers) + [chunk(p) for p in future]
+        other_race_spans = marked_chunks(other_race)
+        other_race_sentence = any(a == s for a, _ in other_race_spans)
         events = [m for m in events if not any(a <= m.start < b for a, b in past_spans)]
         self.past_spans = past_spans
         sentence_gender = None
@@ -672,7 +672,7 @@ class _Linker(EntityMixin, ClauseMixin, ValueMixin, RowMixin):
                 and _SPACES.sub(" ", v.text.lower()) not in lex.classification_leader)]
             values = [v for v in values if not (is_past(v.start) or (sentence_past and not relative)) or (
                 v.kind == "STATUS" and not (any(a <= v.start < b for a, b in other_race_spans)
-                                            or (not relative and any(a == s for a, _ in other_race_spans))))]
+                                            or (not relative and other_race_sentence)))]
             self._assign(values, cms, resolved, subject, group, events, standings_zones, (s, e), (cs, ce),
                          assigned, is_list)
             lead = self._folded(self.patterns.field_lead, 0, ce).search(self.text, cs, ce) \

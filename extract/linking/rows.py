@@ -15,6 +15,8 @@ from .model import (
 
 _THOUSANDTHS_END = regex.compile(r"[.,]\d{3}$")  # "149,812": points or thousandths, not a time of the list
 _PLAIN_NUMBER = regex.compile(r"\d{1,4}(?:[.,]\d{1,3})?")
+# events whose places rank competitors over several races, not in one: a classification or a standing
+_CLASSIFYING = ("classification", "standings", *CLASSIFICATIONS)
 
 
 class RowMixin:
@@ -44,11 +46,11 @@ class RowMixin:
                 continue  # a member's fall ("ging Ida Berg in de laatste bocht onderuit"): the team still placed
             ev = event
             cls_event = self.lex.classification_event.get(self.sport)
-            if v.kind == "STATUS" and ev and ev[0] in ("classification", "standings", *CLASSIFICATIONS) and \
+            if v.kind == "STATUS" and ev and ev[0] in _CLASSIFYING and \
                     (v.start, v.end) not in self.explicit_event:
                 ev = self.race_event  # "stapte na een valpartij uit koers": the day's race's, not a classification's
             if v.kind == "RANK" and _next_word_is(self.text, v.end, self.lex.race_place_nouns) and ev and (
-                    ev[0] in ("classification", "standings", *CLASSIFICATIONS)):
+                    ev[0] in _CLASSIFYING):
                 # "de veertiende tijd": a place in the day's race, not in the classification
                 ev = self.race_event or self.event
             elif cls_event and ((ev and ev[0] in ("classification", "standings")) or (

@@ -20,8 +20,6 @@ _LIST_POINTS = regex.compile(r"(?<=[\s)])(\d{1,4})\s*[.;]?\s*$")  # "2. X (Bel) 
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
 _CREW_IN_PAREN = regex.compile(r"\(\s*(?:in|op)\s+(?:de|het)\s+$")
 _PAREN_CLOSE = regex.compile(r"\s*\)")
-# between the name after "met" and its place: "met Y als tweede", "met Y (naast hem) op plaats 2", "met Y op de derde plek"
-_ALS_GAP = regex.compile(r"\s+(?:als|(?:(?:naast|achter)\s+(?:hem|haar|zich)\s+)?op(?:\s+de)?)\s+")
 _MET_BEFORE = regex.compile(r"(?<![\w-])met\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+)?$")
 _PHRASE_END = regex.compile(r"[.;]")
 
@@ -345,7 +343,7 @@ class ValueMixin:
         for r, ent in reversed(resolved):
             if r.end > v.start:
                 continue
-            if _ALS_GAP.fullmatch(self.text[r.end:v.start]) and _MET_BEFORE.search(self.text[max(cs, r.start - 30):r.start]):
+            if self.lex.with_place_gap_regex.fullmatch(self.text, r.end, v.start) and _MET_BEFORE.search(self.text[max(cs, r.start - 30):r.start]):
                 return ent
             return None
         return None
